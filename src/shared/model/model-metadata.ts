@@ -1,0 +1,81 @@
+/**
+ * The shape of public/model/metadata.json: every fact about the model that both the app and training need.
+ * Written only by training's export stage; read by the app and by evaluation.
+ */
+export type ClassLabel = 'not_dangerous' | 'dangerous';
+
+export interface ModelInputSpec {
+  /** Square side in pixels that the network sees. */
+  size: number;
+  /** Normalisation: (pixel - mean) / std, pixel in 0..255 RGB. */
+  mean: number;
+  std: number;
+  /** The resulting value range, for documentation and checks. */
+  range: [number, number];
+}
+
+export interface ModelOutputNames {
+  /** Raw (uncalibrated) logit for "dangerous", shape [n, 1]. */
+  logit: string;
+  /** The 1280-wide pooled feature vector, shape [n, 1280]. */
+  features: string;
+}
+
+export interface Calibration {
+  /** Calibrated probability = sigmoid(a * logit + b) (Platt); temperature scaling is b = 0, a = 1/T. */
+  method: 'platt' | 'temperature' | 'none';
+  a: number;
+  b: number;
+}
+
+export interface SplitMetrics {
+  n: number;
+  accuracy: number;
+  balancedAccuracy: number;
+  sensitivity: number;
+  specificity: number;
+  auc: number;
+  ece: number;
+  threshold: number;
+  confusion: { tp: number; fp: number; tn: number; fn: number };
+  /** 95% intervals, where computed. */
+  ci95?: Partial<
+    Record<'accuracy' | 'balancedAccuracy' | 'sensitivity' | 'specificity' | 'auc', [number, number]>
+  >;
+}
+
+export interface DomainGuardSpec {
+  /** Feature-space statistics of the training images for an out-of-domain check. */
+  featureMean: number[];
+  /** Principal directions (rows) and their variances, for a Mahalanobis-style distance. */
+  components: number[][];
+  variances: number[];
+  /** Residual variance per dimension outside the components. */
+  residualVariance: number;
+  /** Distance above which an image is flagged as not a skin close-up. */
+  maxDistance: number;
+}
+
+export interface ModelMetadata {
+  name: string;
+  version: string;
+  createdAt: string;
+  labels: [ClassLabel, ClassLabel];
+  input: ModelInputSpec;
+  outputs: ModelOutputNames;
+  calibration: Calibration;
+  /** Calibrated probability at or above which the result is "have it checked". */
+  threshold: number;
+  /** Calibrated probabilities in [low, high) are reported as inconclusive. */
+  inconclusiveBand: [number, number];
+  guard?: DomainGuardSpec;
+  metrics: { valid?: SplitMetrics; test?: SplitMetrics };
+  training: {
+    description: string;
+    dataHash: string;
+    images: Record<string, number>;
+    recipe: string;
+  };
+  baseModel: { name: string; source: string; licence: string; sha256: string };
+  weights: { dtype: 'float32' | 'float16' | 'uint8'; bytes: number };
+}
