@@ -1,0 +1,19 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** npm workspace scripts run with cwd = training/, so CLI defaults resolve from the repository root. */
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export const defaultPaths = {
+  shared: resolve(repoRoot, '../shared'),
+  seedData: resolve(repoRoot, '../shared/datasets/seed-dermoscopy'),
+  baseTflite: resolve(repoRoot, '../shared/models/mobilenet_v2_1.0_224_quant/mobilenet_v2_1.0_224_quant.tflite'),
+  modelOut: resolve(repoRoot, 'public/model'),
+  cache: resolve(repoRoot, 'training/cache'),
+  runs: resolve(repoRoot, 'training/runs'),
+};
+
+/** Resolve a user-given path against the directory the user ran npm from (INIT_CWD), not training/. */
+export function userPath(p: string): string {
+  return resolve(process.env.INIT_CWD ?? process.cwd(), p);
+}
