@@ -1,0 +1,74 @@
+import { defineConfig, type LaunchOptions } from '@playwright/test';
+import { fakeCameraVideo } from './e2e/support/paths';
+
+/**
+ * End-to-end tests against the built app (`dist/`, served by `vite preview`) in Debian's Chromium.
+ * `npm test` builds first; run `npm run build` yourself before `npx playwright test`.
+ */
+const isCi = Boolean(process.env.CI);
+const port = 4173;
+
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+function chromium(extraArgs: string[] = []): LaunchOptions {
+  return {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [...chromiumArgs, ...extraArgs],
+  };
+}
+
+// A separate browser for the camera specs: these flags replace the real camera with a looping video made
+// from a seed image (written by the global setup) and accept the permission prompt without UI.
+const fakeCameraArgs = [
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+  `--use-file-for-fake-video-capture=${fakeCameraVideo}`,
+];
+
+export default defineConfig({
+  testDir: './e2e',
+  globalSetup: './e2e/support/global-setup.ts',
+  fullyParallel: false,
+  forbidOnly: isCi,
+  retries: 0,
+  // Two cores in all: one worker per core, the browser's own threads share them.
+  workers: isCi ? 2 : 1,
+  timeout: 90_000,
+  expect: { timeout: 30_000 },
+  // 'list' for the per-test lines; the summary reporter prints one "N passed, N failed, N skipped" line last.
+  reporter: [['list'], ['./e2e/support/summary-reporter.ts']],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    serviceWorkers: 'allow',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      testIgnore: /camera.*\.spec\.ts/,
+      use: { browserName: 'chromium', launchOptions: chromium() },
+    },
+    {
+      name: 'chromium-fake-camera',
+      testMatch: /camera.*\.spec\.ts/,
+      use: { browserName: 'chromium', launchOptions: chromium(fakeCameraArgs) },
+    },
+  ],
+  webServer: {
+    command: `npx vite preview --port ${port} --strictPort`,
+    url: `http://localhost:${port}`,
+    reuseExistingServer: !isCi,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});
