@@ -1,0 +1,39 @@
+import { expectNoSeriousA11yViolations } from './support/axe-scan';
+import { generated, missing, seedImages } from './support/paths';
+import { expect, test } from './support/test';
+
+// Each screen a person meets, scanned by axe-core: no serious or critical violations. (The camera screen is
+// scanned in camera.spec.ts, which runs in the fake-camera browser.)
+test.describe('accessibility', () => {
+  test.beforeEach(async ({ app }) => {
+    await app.open();
+  });
+
+  test('home screen', async ({ page }) => {
+    await expectNoSeriousA11yViolations(page, 'home');
+  });
+
+  test('frame and result screens', async ({ app, page }) => {
+    const reason = missing(seedImages.dangerousJpeg);
+    test.skip(reason !== null, reason ?? '');
+    await app.choose(seedImages.dangerousJpeg);
+    await expect(page.getByTestId('analyse')).toBeVisible();
+    await expectNoSeriousA11yViolations(page, 'frame');
+    await app.analyse();
+    await expectNoSeriousA11yViolations(page, 'result');
+  });
+
+  test('error message', async ({ app, page }) => {
+    await app.choose(generated.textAsJpeg);
+    const error = page.getByTestId('error-message');
+    if (!(await error.isVisible())) await page.getByTestId('analyse').click();
+    await app.expectError();
+    await expectNoSeriousA11yViolations(page, 'error');
+  });
+
+  test('model card', async ({ page }) => {
+    await page.getByRole('link', { name: /model card|about the model/i }).first().click();
+    await expect(page.getByRole('heading', { name: /model/i }).first()).toBeVisible();
+    await expectNoSeriousA11yViolations(page, 'model card');
+  });
+});

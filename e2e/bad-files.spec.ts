@@ -1,0 +1,30 @@
+import { generated, missing, seedImages } from './support/paths';
+import { expect, test } from './support/test';
+
+// A file that is no decodable photo gets a plain message, and the app still analyses the next, good photo.
+const cases = [
+  { name: 'a corrupt JPEG', file: generated.corruptJpeg },
+  { name: 'a zero-byte file', file: generated.emptyJpeg },
+  { name: 'a text file named .jpg', file: generated.textAsJpeg },
+];
+
+for (const { name, file } of cases) {
+  test(`${name} gives a clear error and the app stays usable`, async ({ app, page }) => {
+    const reason = missing(seedImages.dangerousJpeg);
+    test.skip(reason !== null, reason ?? '');
+    await app.open();
+
+    await app.choose(file);
+    // Some apps validate on choosing, others on "Analyse": accept either, but never a verdict.
+    const error = page.getByTestId('error-message');
+    const analyse = page.getByTestId('analyse');
+    await expect(error.or(analyse).first()).toBeVisible();
+    if (!(await error.isVisible())) await analyse.click();
+    const message = await app.expectError();
+    expect(message).not.toMatch(/error:|exception|stack|undefined|\bat\s+\w+\s*\(/i);
+    await expect(page.getByTestId('risk-level')).toHaveCount(0);
+
+    const verdict = await app.analyseFile(seedImages.dangerousJpeg);
+    expect(['low', 'inconclusive', 'high']).toContain(verdict.risk);
+  });
+}

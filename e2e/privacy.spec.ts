@@ -1,0 +1,45 @@
+import { missing, seedImages } from './support/paths';
+import { expect, test } from './support/test';
+
+// The photo never leaves the device: during a whole visit (load, model, analysis) every request the page,
+// its workers and its service worker make goes to the app's own origin.
+test('no request leaves the origin during a whole analysis', async ({ app, context, page, baseURL }) => {
+  const reason = missing(seedImages.dangerousJpeg);
+  test.skip(reason !== null, reason ?? '');
+  const origin = new URL(baseURL!).origin;
+  const seen: string[] = [];
+  // Context-level events include service-worker requests; page-level ones cover page and dedicated workers.
+  context.on('request', (request) => seen.push(request.url()));
+  page.on('request', (request) => seen.push(request.url()));
+  page.on('websocket', (socket) => seen.push(socket.url()));
+
+  await app.open();
+  await app.analyseFile(seedImages.dangerousJpeg);
+  await page.waitForLoadState('networkidle');
+
+  const foreign = [...new Set(seen)].filter((url) => {
+    const { protocol } = new URL(url);
+    if (protocol === 'data:' || protocol === 'blob:') return false;
+    return new URL(url).origin !== origin;
+  });
+  expect(seen.length, 'no request was recorded at all').toBeGreaterThan(0);
+  expect(foreign).toEqual([]);
+});
+
+test('the page forbids remote scripts and connections (Content-Security-Policy)', async ({ page }) => {
+  await page.goto('/');
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toBeTruthy();
+  const directives = new Map(
+    csp!
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((parts) => parts[0])
+      .map(([name, ...values]) => [name!, values]),
+  );
+  const sources = (name: string): string[] => directives.get(name) ?? directives.get('default-src') ?? [];
+  for (const name of ['script-src', 'connect-src']) {
+    expect(sources(name), name).toContain("'self'");
+    expect(sources(name).filter((s) => /^(https?:|\*|wss?:)/.test(s)), name).toEqual([]);
+  }
+});

@@ -1,0 +1,90 @@
+import { expect, type Page } from '@playwright/test';
+
+export type RiskLevel = 'low' | 'inconclusive' | 'high';
+
+export interface Verdict {
+  risk: RiskLevel;
+  probability: number;
+}
+
+/** Loading the model (fetch + warm-up) on the wasm/cpu backend under CI load takes a while. */
+const modelLoadTimeout = 120_000;
+
+/**
+ * The app as a person drives it, through the stable hooks of issue 3 (data-testid) and accessible names.
+ * Specs talk to this, so a redesign changes one file.
+ */
+export class NaevusApp {
+  constructor(readonly page: Page) {}
+
+  /** Open the home screen and wait until the model is loaded and warmed up. */
+  async open(): Promise<void> {
+    await this.page.goto('/');
+    await this.waitForModel();
+  }
+
+  async waitForModel(): Promise<void> {
+    await expect(this.page.getByTestId('model-status')).toHaveAttribute('data-state', 'ready', {
+      timeout: modelLoadTimeout,
+    });
+  }
+
+  /** Pick a photo through the home screen's file input (the "Choose a photo" path). */
+  async choose(filePath: string): Promise<void> {
+    await this.home();
+    await this.page.getByTestId('file-input').setInputFiles(filePath);
+  }
+
+  /** On the frame step: start the analysis and wait for the verdict. */
+  async analyse(): Promise<Verdict> {
+    await this.page.getByTestId('analyse').click();
+    return this.verdict();
+  }
+
+  /** Choose a photo, keep the default framing (the centre square), analyse. */
+  async analyseFile(filePath: string): Promise<Verdict> {
+    await this.choose(filePath);
+    return this.analyse();
+  }
+
+  async verdict(): Promise<Verdict> {
+    const risk = this.page.getByTestId('risk-level');
+    await expect(risk).toBeVisible({ timeout: modelLoadTimeout });
+    const level = await risk.getAttribute('data-risk');
+    expect(['low', 'inconclusive', 'high']).toContain(level);
+    const probability = Number(await this.page.getByTestId('probability').getAttribute('data-value'));
+    expect(probability).toBeGreaterThanOrEqual(0);
+    expect(probability).toBeLessThanOrEqual(1);
+    return { risk: level as RiskLevel, probability };
+  }
+
+  /** The error shown for a file that cannot be analysed. */
+  async expectError(): Promise<string> {
+    const message = this.page.getByTestId('error-message');
+    await expect(message).toBeVisible();
+    const text = (await message.innerText()).trim();
+    expect(text.length).toBeGreaterThan(0);
+    return text;
+  }
+
+  /** Back to the home screen within the page (no reload), so the worker and its model stay the same. */
+  async home(): Promise<void> {
+    const input = this.page.getByTestId('file-input');
+    if ((await input.count()) > 0) return;
+    const back = this.page
+      .getByRole('button', { name: /check another|new (photo|check)|start again|home|back/i })
+      .or(this.page.getByRole('link', { name: /check another|new (photo|check)|start again|home|back/i }))
+      .first();
+    await back.click();
+    await expect(input).toBeAttached();
+  }
+
+  /** Tensors alive in the analysis worker (window.__naevus.memory()). */
+  async tensorCount(): Promise<number> {
+    return this.page.evaluate(async () => {
+      const hooks = (window as unknown as { __naevus?: { memory(): Promise<number> } }).__naevus;
+      if (!hooks) throw new Error('window.__naevus is missing');
+      return hooks.memory();
+    });
+  }
+}

@@ -1,0 +1,20 @@
+import { missing, seedImages } from './support/paths';
+import { expect, test } from './support/test';
+
+// Every tensor in the worker is released: twenty analyses leave as many tensors alive as one did.
+test('20 analyses do not grow the worker’s tensor count', async ({ app }) => {
+  const reason = missing(seedImages.dangerousJpeg, seedImages.notDangerousJpeg);
+  test.skip(reason !== null, reason ?? '');
+  test.setTimeout(300_000);
+  await app.open();
+
+  // The first analysis may allocate lasting state (e.g. backend buffers); measure from after it.
+  await app.analyseFile(seedImages.dangerousJpeg);
+  const before = await app.tensorCount();
+  for (let i = 0; i < 20; i++) {
+    await app.analyseFile(i % 2 === 0 ? seedImages.notDangerousJpeg : seedImages.dangerousJpeg);
+  }
+  const after = await app.tensorCount();
+  expect(before).toBeGreaterThan(0);
+  expect(after).toBeLessThanOrEqual(before);
+});
