@@ -26,9 +26,9 @@ function chromium(extraArgs: string[] = []): LaunchOptions {
 }
 
 // A separate browser for the camera specs: these flags replace the real camera with a looping video made
-// from a seed image (written by the global setup) and accept the permission prompt without UI.
+// from a seed image (written by the global setup). No --use-fake-ui-for-media-stream: it would accept every
+// prompt, and the denial test needs the browser's real refusal. Specs grant 'camera' where they want it.
 const fakeCameraArgs = [
-  '--use-fake-ui-for-media-stream',
   '--use-fake-device-for-media-stream',
   `--use-file-for-fake-video-capture=${fakeCameraVideo}`,
 ];

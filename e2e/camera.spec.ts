@@ -2,11 +2,13 @@ import { expectNoSeriousA11yViolations } from './support/axe-scan';
 import { expect, test } from './support/test';
 
 // Runs in the 'chromium-fake-camera' project: Chromium films e2e/.generated/fake-camera.y4m (a seed lesion)
-// instead of a real camera and accepts the permission prompt by itself.
+// instead of a real camera. Camera permission is granted per test; without a grant headless Chromium refuses
+// the prompt, exactly as when a person taps "Block".
 const takePhoto = /take a photo/i;
 const capture = /capture|take (the )?(photo|picture)|snap/i;
 
-test('camera → capture → result', async ({ app, page }) => {
+test('camera → capture → result', async ({ app, page, context }) => {
+  await context.grantPermissions(['camera']);
   await app.open();
   await page.getByRole('button', { name: takePhoto }).click();
   const video = page.locator('video');
@@ -25,12 +27,7 @@ test('camera → capture → result', async ({ app, page }) => {
 });
 
 test('camera permission denied → a message and the choose-a-photo fallback', async ({ app, page }) => {
-  // The fake-UI flag grants every prompt, so denial is what a browser does when the user says no: getUserMedia
-  // rejects with NotAllowedError.
-  await page.addInitScript(() => {
-    navigator.mediaDevices.getUserMedia = () =>
-      Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
-  });
+  // No grant: getUserMedia rejects with NotAllowedError, as after a person's "Block".
   await app.open();
   await page.getByRole('button', { name: takePhoto }).click();
   await expect(page.getByTestId('error-message')).toBeVisible();
