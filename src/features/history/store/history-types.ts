@@ -1,0 +1,49 @@
+/**
+ * What the history keeps on the device. Dates are ISO-8601 UTC strings so they survive JSON export/import
+ * exactly (a Date would round-trip through a string anyway).
+ */
+export type RiskLevel = 'low' | 'inconclusive' | 'high';
+
+export const RISK_LEVELS: readonly RiskLevel[] = ['low', 'inconclusive', 'high'];
+
+/** Three months, the usual advice for re-photographing a mole that is being watched. */
+export const DEFAULT_RECHECK_INTERVAL_DAYS = 91;
+
+export interface Mole {
+  id: string;
+  name: string;
+  /** An id from body-locations.ts (e.g. "back-upper-left"); free text is tolerated on import. */
+  bodyLocation: string;
+  createdAt: string;
+  recheckIntervalDays: number;
+}
+
+export interface Check {
+  id: string;
+  moleId: string;
+  takenAt: string;
+  riskLevel: RiskLevel;
+  /** Calibrated probability of "have it checked", 0..1, as shown on the result screen. */
+  probability: number;
+  modelVersion: string;
+  /** The user's photo, re-encoded as JPEG with its longer side at most PHOTO_MAX_SIDE px. */
+  photo: Blob;
+  /** Exactly what the model saw: the 224-px square, JPEG or PNG. */
+  crop: Blob;
+}
+
+/** A finished analysis as the result screen hands it over, before it is compressed and stored. */
+export interface CheckDraft {
+  photo: Blob;
+  crop: Blob;
+  takenAt: Date;
+  riskLevel: RiskLevel;
+  probability: number;
+  modelVersion: string;
+}
+
+export interface NewMole {
+  name: string;
+  bodyLocation: string;
+  recheckIntervalDays?: number;
+}

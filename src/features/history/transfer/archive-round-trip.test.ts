@@ -1,0 +1,122 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { deleteEverything } from '../store/check-records';
+import type { HistoryDb } from '../store/open-history-db';
+import { saveCheck } from '../store/save-check';
+import {
+  blobBytes,
+  draft,
+  fakeEncoder,
+  fakeImage,
+  installFreshIndexedDb,
+  openTestDb,
+} from '../store/test-fixtures';
+import { ARCHIVE_FORMAT, ARCHIVE_VERSION } from './archive-format';
+import { archiveToBlob, buildArchive } from './build-archive';
+import { importSnapshot } from './import-archive';
+import { readHistory, type HistorySnapshot } from './read-history';
+import { parseArchiveFile } from './validate-archive';
+
+async function seed(db: HistoryDb) {
+  const deps = { encoder: fakeEncoder, storage: undefined };
+  const first = await saveCheck(
+    db,
+    draft({ probability: 0.1234567891234 }),
+    { kind: 'new', mole: { name: 'Left <shoulder>', bodyLocation: 'back-upper-left' } },
+    deps,
+  );
+  if (!first.ok) throw new Error(first.error.message);
+  await saveCheck(
+    db,
+    draft({
+      takenAt: new Date('2026-06-01T08:30:00.000Z'),
+      riskLevel: 'high',
+      probability: 0.87654321,
+      crop: fakeImage('image/jpeg', 5, 300),
+    }),
+    { kind: 'existing', moleId: first.value.mole.id },
+    deps,
+  );
+  await saveCheck(
+    db,
+    draft({ riskLevel: 'inconclusive', probability: 0.5 }),
+    { kind: 'new', mole: { name: 'Right calf', bodyLocation: 'back-leg-right', recheckIntervalDays: 30 } },
+    deps,
+  );
+}
+
+/** Everything observable about the history, image bytes included, in a comparable form. */
+async function fingerprint(snapshot: HistorySnapshot) {
+  return {
+    moles: snapshot.moles,
+    checks: await Promise.all(
+      snapshot.checks.map(async ({ photo, crop, ...rest }) => ({
+        ...rest,
+        photo: [photo.type, await blobBytes(photo)],
+        crop: [crop.type, await blobBytes(crop)],
+      })),
+    ),
+  };
+}
+
+async function current(db: HistoryDb) {
+  const read = await readHistory(db);
+  if (!read.ok) throw new Error(read.error.message);
+  return fingerprint(read.value);
+}
+
+describe('export → import round trip', () => {
+  beforeEach(installFreshIndexedDb);
+
+  it('restores exactly the same ids, dates, probabilities and image bytes after deleting everything', async () => {
+    const db = await openTestDb();
+    await seed(db);
+    const before = await current(db);
+    expect(before.checks).toHaveLength(3);
+
+    const read = await readHistory(db);
+    if (!read.ok) throw new Error('read failed');
+    const file = await archiveToBlob(read.value);
+    await deleteEverything(db);
+    expect((await current(db)).moles).toEqual([]);
+
+    const parsed = await parseArchiveFile(file);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const imported = await importSnapshot(db, parsed.value);
+    expect(imported.ok && imported.value).toEqual({ moles: 2, checks: 3 });
+    expect(await current(db)).toEqual(before);
+  });
+
+  it('exports a single mole with only its checks, and the file names its format and version', async () => {
+    const db = await openTestDb();
+    await seed(db);
+    const all = await readHistory(db);
+    if (!all.ok) throw new Error('read failed');
+    const shoulder = all.value.moles.find((m) => m.name.startsWith('Left'));
+    const one = await readHistory(db, shoulder?.id);
+    if (!one.ok) throw new Error('read failed');
+    const archive = await buildArchive(one.value);
+    expect(archive.format).toBe(ARCHIVE_FORMAT);
+    expect(archive.version).toBe(ARCHIVE_VERSION);
+    expect(archive.moles.map((m) => m.name)).toEqual(['Left <shoulder>']);
+    expect(archive.checks.map((c) => c.probability)).toEqual([0.1234567891234, 0.87654321]);
+  });
+
+  it('rolls back every write when one record fails half-way through an import', async () => {
+    const db = await openTestDb();
+    await seed(db);
+    const before = await current(db);
+    const read = await readHistory(db);
+    if (!read.ok) throw new Error('read failed');
+    const incoming: HistorySnapshot = {
+      moles: [{ ...read.value.moles[0]!, name: 'Renamed by import' }],
+      // A value IndexedDB cannot store (a function) makes the second put throw DataCloneError.
+      checks: [
+        read.value.checks[0]!,
+        { ...read.value.checks[1]!, id: 'new', probability: (() => 1) as unknown as number },
+      ],
+    };
+    const result = await importSnapshot(db, incoming);
+    expect(result.ok).toBe(false);
+    expect(await current(db)).toEqual(before);
+  });
+});

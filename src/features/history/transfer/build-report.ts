@@ -1,0 +1,73 @@
+import { bodyLocationLabel } from '../store/body-locations';
+import type { Check, Mole } from '../store/history-types';
+import { formatProbability, NOT_A_DIAGNOSIS, RISK_LABELS } from '../store/risk-labels';
+import { sniffImageType } from '../store/sniff-image-type';
+import { bytesToBase64 } from './base64';
+import { escapeHtml } from './escape-html';
+import type { HistorySnapshot } from './read-history';
+
+async function dataUrl(blob: Blob): Promise<string> {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  return `data:${sniffImageType(bytes) ?? 'image/jpeg'};base64,${bytesToBase64(bytes)}`;
+}
+
+function formatDate(iso: string): string {
+  // A fixed, unambiguous format: the report may be read in another country than where it was made.
+  return new Date(iso).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+}
+
+async function checkRow(check: Check): Promise<string> {
+  const [photo, crop] = await Promise.all([dataUrl(check.photo), dataUrl(check.crop)]);
+  const risk = RISK_LABELS[check.riskLevel];
+  return `<tr>
+<td>${escapeHtml(formatDate(check.takenAt))}</td>
+<td><img src="${photo}" alt="Photo taken ${escapeHtml(formatDate(check.takenAt))}" class="photo"></td>
+<td><img src="${crop}" alt="Area analysed" class="crop"></td>
+<td>${risk.symbol} ${escapeHtml(risk.text)}</td>
+<td>${formatProbability(check.probability)}</td>
+<td>${escapeHtml(check.modelVersion)}</td>
+</tr>`;
+}
+
+async function moleSection(mole: Mole, checks: Check[]): Promise<string> {
+  const rows = await Promise.all(checks.map(checkRow));
+  return `<section>
+<h2>${escapeHtml(mole.name)}</h2>
+<p>Location: ${escapeHtml(bodyLocationLabel(mole.bodyLocation))} · First recorded ${escapeHtml(formatDate(mole.createdAt))} · ${checks.length} check${checks.length === 1 ? '' : 's'}</p>
+${
+  rows.length === 0
+    ? '<p>No checks saved.</p>'
+    : `<table><thead><tr><th>Date</th><th>Photo</th><th>Analysed area</th><th>Result</th><th>Model probability</th><th>Model version</th></tr></thead><tbody>
+${rows.join('\n')}
+</tbody></table>`
+}
+</section>`;
+}
+
+const STYLE = `body{font:14px/1.4 system-ui,sans-serif;color:#111;margin:2rem;max-width:60rem}
+.notice{border:2px solid #111;padding:.75rem;font-weight:600}
+table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:.4rem;text-align:left;vertical-align:top}
+img.photo{max-width:12rem;max-height:12rem}img.crop{width:7rem;height:7rem}
+section{break-inside:avoid;margin-top:2rem}@media print{body{margin:0}}`;
+
+/** A self-contained, printable HTML page (images inline as data URLs) to keep or hand to a doctor. */
+export async function buildReport(snapshot: HistorySnapshot, now = new Date()): Promise<string> {
+  const sections = await Promise.all(
+    snapshot.moles.map((mole) =>
+      moleSection(
+        mole,
+        snapshot.checks.filter((check) => check.moleId === mole.id),
+      ),
+    ),
+  );
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Mole history — Naevus</title><style>${STYLE}</style></head>
+<body>
+<h1>Mole history</h1>
+<p>Exported ${escapeHtml(formatDate(now.toISOString()))} from the Naevus app. All photos were analysed on the device.</p>
+<p class="notice">${escapeHtml(NOT_A_DIAGNOSIS)}</p>
+${sections.length === 0 ? '<p>No moles saved.</p>' : sections.join('\n')}
+</body></html>
+`;
+}
