@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { convGeometry, type ConvPad } from './conv-geometry';
-import { filterTaps } from './filter-taps';
+import { wideDy, wideTaps } from './filter-taps';
 import { matMulAtB } from './mat-mul-at-b';
 
 export interface Conv2DBackpropFilterAttrs {
@@ -11,9 +11,9 @@ export interface Conv2DBackpropFilterAttrs {
 }
 
 /**
- * dL/dW of a regular NHWC conv: Σ over (n, i, j) of tap-input ⊗ dy. A 1×1 stride-1 filter is one matMul
- * of the flattened input and dy; a k×k one concatenates its k² taps on the channel axis so it is still one
- * matMul ([k²·Cin, Cout] = tapsᵀ · dy).
+ * dL/dW of a regular NHWC conv: Σ over (n, i, j) of tap-input ⊗ dy. A 1×1 stride-1 filter is one matMul of
+ * the flattened input and dy; a k×k one is one such matMul per tap (on the wide grid of `wideTaps`, whose
+ * junk columns meet zeros in dy), stacked to [k²·Cin, Cout].
  */
 export function conv2dBackpropFilter(
   x: tf.Tensor4D,
@@ -24,12 +24,19 @@ export function conv2dBackpropFilter(
   const g = convGeometry(x.shape, filterShape, attrs.strides, attrs.pad, false, attrs.dimRoundingMode);
   const [kh, kw, cin, cout] = filterShape;
   return tf.tidy(() => {
-    const rows = g.batch * g.outHeight * g.outWidth;
-    const dy2 = tf.reshape(dy, [rows, cout]);
-    const direct = kh === 1 && kw === 1 && g.stride[0] === 1 && g.stride[1] === 1 && g.top === 0;
-    const patches = direct
-      ? tf.reshape(x, [rows, cin])
-      : tf.reshape(tf.concat(filterTaps(x, g), 3), [rows, kh * kw * cin]);
-    return tf.reshape(matMulAtB(patches as tf.Tensor2D, dy2), filterShape);
+    if (kh === 1 && kw === 1 && g.stride[0] === 1 && g.stride[1] === 1 && g.top === 0 && g.left === 0) {
+      const rows = g.batch * g.outHeight * g.outWidth;
+      const flatX = tf.reshape(x, [rows, cin]) as tf.Tensor2D;
+      return tf.reshape(matMulAtB(flatX, tf.reshape(dy, [rows, cout]) as tf.Tensor2D), filterShape);
+    }
+    const { taps, wide } = wideTaps(x, g);
+    const dyWide = wideDy(dy, wide);
+    return tf.reshape(
+      tf.concat(
+        taps.map((tap) => matMulAtB(tap, dyWide)),
+        0,
+      ),
+      filterShape,
+    );
   });
 }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { convGeometry, type ConvPad } from './conv-geometry';
-import { filterTaps } from './filter-taps';
+import { wideDy, wideTaps } from './filter-taps';
 
 export interface DepthwiseBackpropFilterAttrs {
   strides: number | [number, number];
@@ -12,8 +12,8 @@ export interface DepthwiseBackpropFilterAttrs {
 
 /**
  * dL/dW of a depthwise conv (channel multiplier 1): for each tap, Σ over (n, i, j) of tap-input · dy per
- * channel. The per-tap products are concatenated and summed over rows by one ones-vector matMul, because
- * wasm's Sum over a leading axis transposes first.
+ * channel. Each tap's products are summed over rows by a ones-vector matMul: wasm's Sum over a leading axis
+ * transposes first, and concatenating the taps first costs more than the 9 small matMuls.
  */
 export function depthwiseBackpropFilter(
   x: tf.Tensor4D,
@@ -32,9 +32,10 @@ export function depthwiseBackpropFilter(
     attrs.dilations,
   );
   return tf.tidy(() => {
-    const rows = g.batch * g.outHeight * g.outWidth;
-    const products = filterTaps(x, g).map((tap) => tf.mul(tap, dy));
-    const stacked = tf.reshape(tf.concat(products, 3), [rows, products.length * g.channels]);
-    return tf.reshape(tf.matMul(tf.ones([1, rows]), stacked), filterShape);
+    const { taps, wide } = wideTaps(x, g);
+    const dyWide = wideDy(dy, wide);
+    const ones = tf.ones([1, dyWide.shape[0]]) as tf.Tensor2D;
+    const perTap = taps.map((tap) => tf.matMul(ones, tf.mul(tap, dyWide)));
+    return tf.reshape(tf.concat(perTap, 0), filterShape);
   });
 }

@@ -128,6 +128,29 @@ describe('wasm gradient kernels match the cpu backend', () => {
   );
 
   it.each(cases)(
+    'Conv2DBackpropInput k=$k stride=$stride pad=$pad size=$size',
+    async ({ k, stride, pad, size }) => {
+      const [h, w] = size;
+      const filter: Shape4 = [k, k, 5, 6];
+      const dy: Shape4 = [2, outSize(h, k, stride, pad), outSize(w, k, stride, pad), 6];
+      await compare(
+        tf.Conv2DBackpropInput,
+        {
+          dy: {
+            shape: dy,
+            values: randomValues(
+              dy.reduce((a, b) => a * b),
+              11,
+            ),
+          },
+          filter: { shape: filter, values: randomValues(k * k * 30, 12) },
+        },
+        { strides: [stride, stride], pad, dataFormat: 'NHWC', inputShape: [2, h, w, 5] },
+      );
+    },
+  );
+
+  it.each(cases)(
     'DepthwiseConv2dNativeBackpropInput k=$k stride=$stride pad=$pad size=$size',
     async ({ k, stride, pad, size }) => {
       const [h, w] = size;
