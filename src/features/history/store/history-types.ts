@@ -1,3 +1,5 @@
+import type { RgbaImage } from '../../../shared/preprocess/rgba-image';
+
 /**
  * What the history keeps on the device. Dates are ISO-8601 UTC strings so they survive JSON export/import
  * exactly (a Date would round-trip through a string anyway).
@@ -34,8 +36,10 @@ export interface Check {
 
 /** A finished analysis as the result screen hands it over, before it is compressed and stored. */
 export interface CheckDraft {
-  photo: Blob;
-  crop: Blob;
+  /** The user's photo, as a file or as decoded pixels; compressed on save. */
+  photo: Blob | RgbaImage;
+  /** The analysed square: kept as is if a JPEG/PNG blob, encoded as PNG if pixels. */
+  crop: Blob | RgbaImage;
   takenAt: Date;
   riskLevel: RiskLevel;
   probability: number;

@@ -37,7 +37,7 @@ describe('saveCheck', () => {
     if (!first.ok) throw new Error(first.error.message);
     expect(first.value.check.photo.type).toBe('image/jpeg');
     expect((await blobBytes(first.value.check.photo)).slice(0, 3)).toEqual([0xff, 0xd8, 0xff]);
-    expect(await blobBytes(first.value.check.crop)).toEqual(await blobBytes(input.crop));
+    expect(await blobBytes(first.value.check.crop)).toEqual(await blobBytes(input.crop as Blob));
     expect(first.value.check.takenAt).toBe('2026-03-01T10:00:00.000Z');
 
     const second = await saveCheck(
@@ -64,6 +64,20 @@ describe('saveCheck', () => {
       { encoder: fakeEncoder, storage: undefined },
     );
     expect(saved.ok && saved.value.check.crop.type).toBe('image/jpeg');
+  });
+
+  it('encodes a crop handed over as pixels as PNG', async () => {
+    const db = await openTestDb();
+    const crop = { width: 2, height: 2, data: new Uint8ClampedArray(16).fill(7) };
+    const saved = await saveCheck(
+      db,
+      draft({ crop }),
+      { kind: 'new', mole: { name: 'x', bodyLocation: 'front-head' } },
+      { encoder: fakeEncoder, storage: undefined },
+    );
+    if (!saved.ok) throw new Error(saved.error.message);
+    expect(saved.value.check.crop.type).toBe('image/png');
+    expect((await blobBytes(saved.value.check.crop)).slice(8)).toEqual(Array(16).fill(7));
   });
 
   it('turns a quota failure into a plain message and leaves earlier saves intact', async () => {
@@ -110,6 +124,9 @@ describe('saveCheck', () => {
     const broken = {
       async toJpeg(): Promise<Blob> {
         throw new Error('decode failed');
+      },
+      async toPng(): Promise<Blob> {
+        throw new Error('encode failed');
       },
     };
     const saved = await saveCheck(

@@ -1,6 +1,7 @@
 import type { HistoryDb } from './open-history-db';
 import { attempt, inWriteTransaction } from './attempt';
 import { fail, type Result } from './history-error';
+import type { RgbaImage } from '../../../shared/preprocess/rgba-image';
 import type { Check, CheckDraft, Mole, NewMole } from './history-types';
 import { createMoleRecord } from './mole-records';
 import { newId } from './new-id';
@@ -20,6 +21,12 @@ export interface SaveDeps {
  * Saves a finished analysis: compresses the photo, then writes the (new) mole and the check in one
  * transaction so a failure leaves no half-saved mole behind.
  */
+async function storableCrop(crop: Blob | RgbaImage, encoder: PhotoEncoder): Promise<Blob> {
+  if (!(crop instanceof Blob)) return encoder.toPng(crop);
+  const type = await sniffBlobType(crop);
+  return type ? new Blob([crop], { type }) : encoder.toJpeg(crop, CROP_MAX_SIDE, PHOTO_JPEG_QUALITY);
+}
+
 export async function saveCheck(
   db: HistoryDb,
   draft: CheckDraft,
@@ -31,10 +38,7 @@ export async function saveCheck(
   try {
     photo = await deps.encoder.toJpeg(draft.photo, PHOTO_MAX_SIDE, PHOTO_JPEG_QUALITY);
     // The crop is kept byte for byte when it is already JPEG or PNG (what the model saw, losslessly if PNG).
-    const cropType = await sniffBlobType(draft.crop);
-    crop = cropType
-      ? new Blob([draft.crop], { type: cropType })
-      : await deps.encoder.toJpeg(draft.crop, CROP_MAX_SIDE, PHOTO_JPEG_QUALITY);
+    crop = await storableCrop(draft.crop, deps.encoder);
   } catch {
     return fail('unknown', 'The photo could not be prepared for saving. Nothing was changed.');
   }

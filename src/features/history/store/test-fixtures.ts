@@ -32,11 +32,18 @@ export const fakeEncoder: PhotoEncoder & { calls: number } = {
   calls: 0,
   async toJpeg(source) {
     this.calls++;
-    const bytes = new Uint8Array(await source.arrayBuffer());
+    const bytes =
+      source instanceof Blob ? new Uint8Array(await source.arrayBuffer()) : new Uint8Array(source.data);
     const out = new Uint8Array(bytes.length + 4);
     out.set([0xff, 0xd8, 0xff, 0xdb]);
     out.set(bytes, 4);
     return new Blob([out], { type: 'image/jpeg' });
+  },
+  async toPng(image) {
+    const out = new Uint8Array(image.data.length + 8);
+    out.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    out.set(image.data, 8);
+    return new Blob([out], { type: 'image/png' });
   },
 };
 
