@@ -1,0 +1,97 @@
+import * as tf from '@tensorflow/tfjs';
+import { calibratedProbability } from '../../../src/shared/model/calibrate';
+import type { ModelMetadata } from '../../../src/shared/model/model-metadata';
+import { toModelInput } from '../../../src/shared/preprocess/model-input';
+import { buildDataset, type ManifestEntry } from '../dataset/build-dataset';
+import type { LabelConfig, SplitName } from '../dataset/label-config';
+import { loadImage } from '../dataset/load-image';
+import { confusionAt, ratesOf } from '../metrics/confusion';
+import { rocCurve } from '../metrics/roc-curve';
+import { splitMetrics } from '../metrics/split-metrics';
+import { wilsonInterval } from '../metrics/wilson-interval';
+import type { EvaluationResult, ImagePrediction } from './evaluation-result';
+import { predictLogits } from './predict-logits';
+
+export interface EvaluateOptions {
+  dataRoot: string;
+  model: tf.GraphModel;
+  metadata: ModelMetadata;
+  modelDir: string;
+  /** Default: 'test' when the folder has train/valid/test folders, else every image ('all'). */
+  split?: SplitName | 'all';
+  config?: LabelConfig;
+  batchSize?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Runs the model over a folder of class folders and measures it at the model's own threshold. */
+export async function evaluateFolder(options: EvaluateOptions): Promise<EvaluationResult> {
+  const started = performance.now();
+  const { metadata, model } = options;
+  const dataset = await buildDataset(options.dataRoot, options.config ? { config: options.config } : {});
+  const split = options.split ?? (dataset.report.split === 'folders' ? 'test' : 'all');
+  const entries = dataset.manifest.filter((m) => split === 'all' || m.split === split);
+  if (entries.length === 0) throw new Error(`no images to evaluate in ${options.dataRoot} (split: ${split})`);
+
+  const skipped = dataset.report.skipped.map((s) => ({ path: s.relPath, reason: s.reason }));
+  for (const d of dataset.report.duplicates) skipped.push({ path: d.relPath, reason: `duplicate: ${d.reason}` });
+  const images: ImagePrediction[] = [];
+  const batchSize = options.batchSize ?? 8;
+  let done = 0;
+  for (let start = 0; start < entries.length; start += batchSize) {
+    const batch: { entry: ManifestEntry; input: Float32Array }[] = [];
+    for (const entry of entries.slice(start, start + batchSize)) {
+      try {
+        batch.push({ entry, input: toModelInput(await loadImage(entry.path), metadata.input) });
+      } catch (error) {
+        skipped.push({ path: entry.relPath, reason: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    const logits = await predictLogits(
+      model,
+      metadata,
+      batch.map((b) => b.input),
+    );
+    batch.forEach(({ entry }, i) => {
+      const logit = logits[i]!;
+      images.push({
+        path: entry.relPath,
+        label: entry.label,
+        logit,
+        probability: calibratedProbability(logit, metadata.calibration),
+      });
+    });
+    done += Math.min(batchSize, entries.length - start);
+    options.onProgress?.(done, entries.length);
+  }
+  if (images.length === 0) throw new Error('every image failed to load; see the skipped list');
+
+  const probabilities = images.map((i) => i.probability);
+  const labels = images.map((i) => (i.label === 'dangerous' ? 1 : 0) as 0 | 1);
+  const metrics = splitMetrics(probabilities, labels, metadata.threshold);
+  const at05 = confusionAt(probabilities, labels, 0.5);
+  const band = metadata.inconclusiveBand ?? [metadata.threshold, metadata.threshold];
+  const inBand = images.filter((i) => i.probability >= band[0] && i.probability < band[1]);
+  return {
+    ...metrics,
+    ci95: metrics.ci95 ?? {},
+    roc: rocCurve(probabilities, labels).map((p) => ({ ...p, threshold: Number.isFinite(p.threshold) ? p.threshold : null })),
+    accuracyAt05: {
+      accuracy: ratesOf(at05).accuracy,
+      ci95: wilsonInterval(at05.tp + at05.tn, images.length),
+      confusion: at05,
+    },
+    inconclusive: { band, n: inBand.length, dangerous: inBand.filter((i) => i.label === 'dangerous').length },
+    model: {
+      dir: options.modelDir,
+      name: metadata.name,
+      version: metadata.version,
+      calibration: { ...metadata.calibration },
+    },
+    data: { root: options.dataRoot, split, dataHash: dataset.report.dataHash },
+    backend: tf.getBackend(),
+    seconds: (performance.now() - started) / 1000,
+    images,
+    skipped,
+  };
+}
