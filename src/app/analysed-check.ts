@@ -1,0 +1,13 @@
+import type { AnalysisResult } from '../features/analysis/analysis-types';
+import type { RiskLevel } from '../features/analysis/risk-level';
+import type { RgbaImage, SquareCrop } from '../shared/preprocess/rgba-image';
+
+/** Everything known about one finished check: what the history feature saves. */
+export interface AnalysedCheck {
+  image: RgbaImage;
+  crop: SquareCrop;
+  result: AnalysisResult;
+  level: RiskLevel;
+  modelVersion: string;
+  checkedAt: Date;
+}

@@ -1,0 +1,111 @@
+import { useEffect } from 'react';
+import { ErrorMessage } from '../components/error-message';
+import { ScreenHeader } from '../components/screen-header';
+import { ModelStatus } from '../features/analysis/model-status';
+import { ResultView } from '../features/analysis/result-view';
+import { CameraView } from '../features/capture/camera-view';
+import { FrameView } from '../features/capture/frame-view';
+import { useDropAndPaste } from '../features/capture/use-drop-and-paste';
+import { ModelCardView } from '../features/model-card/model-card-view';
+import { OfflineBadge, OfflineReadyToast, UpdatePrompt } from '../features/pwa/pwa-notices';
+import { useServiceWorker } from '../features/pwa/use-service-worker';
+import { MODEL_BASE_URL } from './analysis-service';
+import { HomeScreen } from './home-screen';
+import { MyMolesScreen, SaveCheckAction } from './history-slot';
+import { SCREEN_TITLES, type ScreenName } from './screens';
+import { useModel } from './use-model';
+import { usePhotoFlow } from './use-photo-flow';
+import { useScreen } from './use-screen';
+import './app.css';
+
+const hasCamera = typeof navigator !== 'undefined' && Boolean(navigator.mediaDevices?.getUserMedia);
+
+export function App() {
+  const [screen, navigate] = useScreen();
+  const model = useModel();
+  const flow = usePhotoFlow(navigate);
+  const sw = useServiceWorker(`${MODEL_BASE_URL}model.json`);
+  const dragging = useDropAndPaste(flow.openFile, screen === 'home' || screen === 'frame');
+  const home = () => navigate('home');
+
+  useEffect(() => {
+    // Move focus to the new screen's heading so keyboard and screen-reader users start at the top.
+    document.querySelector<HTMLElement>('main h1')?.focus();
+  }, [screen]);
+
+  // A screen whose data is gone (e.g. the back button after a reload) falls back to home.
+  const shown: ScreenName =
+    (screen === 'frame' && !flow.photo) ||
+    (screen === 'result' && !flow.check) ||
+    (screen === 'model-card' && !model.model)
+      ? 'home'
+      : screen;
+
+  if (shown === 'camera') {
+    return (
+      <main className="app app--camera">
+        <h1 className="visually-hidden" tabIndex={-1}>
+          {SCREEN_TITLES.camera}
+        </h1>
+        <CameraView onCapture={flow.openCapture} onFile={flow.openFile} onClose={home} />
+      </main>
+    );
+  }
+
+  return (
+    <div className="app">
+      <main className="app__main">
+        {shown === 'home' ? (
+          <header className="app__header">
+            <h1 tabIndex={-1}>Naevus</h1>
+            <p className="app__tagline">A mole check that stays on your phone</p>
+          </header>
+        ) : (
+          <ScreenHeader title={SCREEN_TITLES[shown]} onBack={() => history.back()} />
+        )}
+
+        <div className="app__status">
+          <ModelStatus state={model.state} backend={model.model?.backend} />
+          <OfflineBadge ready={sw.offlineReady} />
+        </div>
+
+        {flow.error && <ErrorMessage message={flow.error} onDismiss={flow.clearError} />}
+
+        {shown === 'home' && (
+          <HomeScreen
+            onFile={flow.openFile}
+            onTakePhoto={hasCamera ? () => navigate('camera') : undefined}
+            onModelCard={() => navigate('model-card')}
+            dragging={dragging}
+          />
+        )}
+        {shown === 'frame' && flow.photo && (
+          <FrameView
+            image={flow.photo.image}
+            crop={flow.photo.crop}
+            onCropChange={flow.setCrop}
+            onAnalyse={() => void flow.analyse()}
+            busy={flow.busy}
+          />
+        )}
+        {shown === 'result' && flow.check && model.model && (
+          <ResultView
+            result={flow.check.result}
+            metadata={model.model.metadata}
+            actions={<SaveCheckAction check={flow.check} />}
+            onRetake={home}
+            onModelCard={() => navigate('model-card')}
+          />
+        )}
+        {shown === 'model-card' && model.model && (
+          <ModelCardView metadata={model.model.metadata} backend={model.model.backend} />
+        )}
+        {shown === 'my-moles' && <MyMolesScreen onBack={home} />}
+      </main>
+      <div className="app__toasts">
+        <OfflineReadyToast show={sw.justBecameReady} />
+        <UpdatePrompt show={sw.needRefresh} onReload={sw.reload} onLater={sw.dismissUpdate} />
+      </div>
+    </div>
+  );
+}

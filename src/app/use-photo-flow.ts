@@ -1,0 +1,114 @@
+import { useCallback, useRef, useState } from 'react';
+import { describeProblem } from '../features/analysis/image-problem';
+import { riskLevel } from '../features/analysis/risk-level';
+import { isAbortError } from '../features/analysis/serial-queue';
+import { initialCrop } from '../features/capture/frame-geometry';
+import type { RgbaImage, SquareCrop } from '../shared/preprocess/rgba-image';
+import type { AnalysedCheck } from './analysed-check';
+import { analysisClient } from './analysis-service';
+import type { ScreenName } from './screens';
+
+export interface Photo {
+  image: RgbaImage;
+  crop: SquareCrop;
+}
+
+/**
+ * The photo → frame → result flow. Each new photo or analysis aborts the previous one, so a slow decode or
+ * inference of an older photo can never overwrite a newer one.
+ */
+export function usePhotoFlow(navigate: (screen: ScreenName) => void) {
+  const [photo, setPhoto] = useState<Photo | null>(null);
+  const [check, setCheck] = useState<AnalysedCheck | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const current = useRef<AbortController | null>(null);
+
+  const start = () => {
+    current.current?.abort();
+    const controller = new AbortController();
+    current.current = controller;
+    setError(null);
+    setBusy(true);
+    return controller.signal;
+  };
+
+  const settle = (signal: AbortSignal, problem: unknown) => {
+    if (isAbortError(problem) || signal.aborted) return;
+    setError(describeProblem('analysis-failed'));
+  };
+
+  const openFile = useCallback(
+    async (file: Blob) => {
+      const signal = start();
+      try {
+        const outcome = await analysisClient.decode(file, signal);
+        if (signal.aborted) return;
+        if (!outcome.ok) {
+          setError(describeProblem(outcome.problem));
+          return;
+        }
+        setPhoto({ image: outcome.value, crop: initialCrop(outcome.value) });
+        navigate('frame');
+      } catch (problem) {
+        settle(signal, problem);
+      } finally {
+        if (!signal.aborted) setBusy(false);
+      }
+    },
+    [navigate],
+  );
+
+  const openCapture = useCallback(
+    (image: RgbaImage, crop: SquareCrop) => {
+      current.current?.abort();
+      setError(null);
+      setPhoto({ image, crop });
+      navigate('frame');
+    },
+    [navigate],
+  );
+
+  const setCrop = useCallback((crop: SquareCrop) => {
+    setPhoto((previous) => (previous ? { ...previous, crop } : previous));
+  }, []);
+
+  const analyse = useCallback(async () => {
+    if (!photo) return;
+    const signal = start();
+    try {
+      const ready = await analysisClient.init();
+      const outcome = await analysisClient.analyse(photo, signal);
+      if (signal.aborted) return;
+      if (!ready.ok || !outcome.ok) {
+        setError(describeProblem(outcome.ok ? 'model-unavailable' : outcome.problem));
+        return;
+      }
+      const { metadata } = ready.value;
+      setCheck({
+        ...photo,
+        result: outcome.value,
+        level: riskLevel(outcome.value.probability, metadata, outcome.value.guard),
+        modelVersion: metadata.version,
+        checkedAt: new Date(),
+      });
+      navigate('result');
+    } catch (problem) {
+      settle(signal, problem);
+    } finally {
+      if (!signal.aborted) setBusy(false);
+    }
+  }, [photo, navigate]);
+
+  return {
+    photo,
+    check,
+    error,
+    busy,
+    openFile,
+    openCapture,
+    setCrop,
+    analyse,
+    clearError: () => setError(null),
+  };
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import type { AnalysisResult, ModelReady, Outcome } from './analysis-types';
+import { createAnalysisClient, type WorkerPort } from './analysis-client';
+import { isAbortError } from './serial-queue';
+
+/** A fake worker whose analyses finish only when the test says so, recording what actually ran. */
+function fakeWorker() {
+  const started: number[] = [];
+  const finish: Array<() => void> = [];
+  let inits = 0;
+  const result = (id: number): Outcome<AnalysisResult> => ({
+    ok: true,
+    value: {
+      logit: id,
+      probability: id / 10,
+      features: new Float32Array(4),
+      guard: { verdict: 'accept', reasons: [] },
+      backend: 'cpu',
+      ms: 1,
+    },
+  });
+  const port: WorkerPort = {
+    init: async () => {
+      inits++;
+      return { ok: true, value: { backend: 'cpu', loadMs: 1 } as ModelReady };
+    },
+    decode: async () => ({ ok: false, problem: 'not-an-image' }),
+    analyse: (request) => {
+      const id = request.crop.x;
+      started.push(id);
+      return new Promise((resolve) => finish.push(() => resolve(result(id))));
+    },
+    memory: async () => 0,
+  };
+  return { port, started, finish, inits: () => inits };
+}
+
+const request = (id: number) => ({
+  image: { width: 1, height: 1, data: new Uint8ClampedArray(4) },
+  crop: { x: id, y: 0, size: 1 },
+});
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+describe('analysis client', () => {
+  it('runs one analysis at a time, in order', async () => {
+    const fake = fakeWorker();
+    const client = createAnalysisClient(fake.port, { modelBaseUrl: '/model/' });
+    const first = client.analyse(request(1));
+    const second = client.analyse(request(2));
+    await settle();
+    expect(fake.started).toEqual([1]);
+    fake.finish[0]!();
+    await expect(first).resolves.toMatchObject({ ok: true, value: { logit: 1 } });
+    await settle();
+    expect(fake.started).toEqual([1, 2]);
+    fake.finish[1]!();
+    await expect(second).resolves.toMatchObject({ ok: true, value: { logit: 2 } });
+    expect(fake.inits()).toBe(1);
+  });
+
+  it('drops a queued analysis whose photo was replaced before it started', async () => {
+    const fake = fakeWorker();
+    const client = createAnalysisClient(fake.port, { modelBaseUrl: '/model/' });
+    const running = client.analyse(request(1));
+    const older = new AbortController();
+    const stale = client.analyse(request(2), older.signal);
+    const newest = client.analyse(request(3));
+    await settle();
+    older.abort();
+    await expect(stale).rejects.toSatisfy(isAbortError);
+    fake.finish[0]!();
+    await running;
+    await settle();
+    expect(fake.started).toEqual([1, 3]);
+    fake.finish[1]!();
+    await expect(newest).resolves.toMatchObject({ value: { logit: 3 } });
+  });
+
+  it('rejects a running analysis at once when aborted, and the next one still runs', async () => {
+    const fake = fakeWorker();
+    const client = createAnalysisClient(fake.port, { modelBaseUrl: '/model/' });
+    const controller = new AbortController();
+    const running = client.analyse(request(1), controller.signal);
+    await settle();
+    controller.abort();
+    await expect(running).rejects.toSatisfy(isAbortError);
+    const next = client.analyse(request(2));
+    fake.finish[0]!();
+    await settle();
+    fake.finish[1]!();
+    await expect(next).resolves.toMatchObject({ value: { logit: 2 } });
+  });
+
+  it('never starts an analysis whose signal is already aborted', async () => {
+    const fake = fakeWorker();
+    const client = createAnalysisClient(fake.port, { modelBaseUrl: '/model/' });
+    const controller = new AbortController();
+    controller.abort();
+    await expect(client.analyse(request(1), controller.signal)).rejects.toSatisfy(isAbortError);
+    expect(fake.started).toEqual([]);
+  });
+});

@@ -1,0 +1,61 @@
+import type { RgbaImage } from '../../shared/preprocess/rgba-image';
+import type { AnalyseRequest, AnalysisResult, ModelReady, Outcome } from './analysis-types';
+import { loadPreferredBackend, savePreferredBackend } from './backend-preference';
+import { decodeImage, type MakeContext } from './decode-image';
+import { createSerialQueue } from './serial-queue';
+import type { AnalysisWorkerApi } from './worker/analysis.worker';
+
+/** The worker's API as the page sees it through comlink: every call is asynchronous. */
+export type WorkerPort = {
+  [K in keyof AnalysisWorkerApi]: (
+    ...args: Parameters<AnalysisWorkerApi[K]>
+  ) => Promise<Awaited<ReturnType<AnalysisWorkerApi[K]>>>;
+};
+
+export interface AnalysisClient {
+  init(): Promise<Outcome<ModelReady>>;
+  decode(blob: Blob, signal?: AbortSignal): Promise<Outcome<RgbaImage>>;
+  analyse(request: AnalyseRequest, signal?: AbortSignal): Promise<Outcome<AnalysisResult>>;
+  memory(): Promise<number>;
+}
+
+export interface ClientOptions {
+  modelBaseUrl: string;
+  /** Page-side canvas for browsers whose workers lack OffscreenCanvas. */
+  pageContext?: MakeContext;
+}
+
+/** Page-side bridge: one worker, calls queued in order, each cancellable by an AbortSignal. */
+export function createAnalysisClient(port: WorkerPort, options: ClientOptions): AnalysisClient {
+  const run = createSerialQueue();
+  let ready: Promise<Outcome<ModelReady>> | null = null;
+
+  const init = () => {
+    ready ??= port.init(options.modelBaseUrl, loadPreferredBackend()).then((outcome) => {
+      if (outcome.ok) savePreferredBackend(outcome.value.backend);
+      else ready = null; // Let a later call try again (e.g. after the connection comes back).
+      return outcome;
+    });
+    return ready;
+  };
+
+  return {
+    init,
+
+    async decode(blob, signal) {
+      const outcome = await run(() => port.decode(blob), signal);
+      if (!outcome.ok && outcome.detail === 'no-offscreen-canvas' && options.pageContext) {
+        return decodeImage(blob, options.pageContext);
+      }
+      return outcome;
+    },
+
+    async analyse(request, signal) {
+      const model = await init();
+      if (!model.ok) return model;
+      return run(() => port.analyse(request), signal);
+    },
+
+    memory: () => port.memory(),
+  };
+}

@@ -1,0 +1,40 @@
+import type { ModelMetadata } from '../../shared/model/model-metadata';
+import type { RgbaImage, SquareCrop } from '../../shared/preprocess/rgba-image';
+import type { ImageProblem } from './image-problem';
+
+/** The tfjs backends the worker may use, fastest first. */
+export type BackendName = 'webgl' | 'wasm' | 'cpu';
+export const BACKEND_ORDER: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
+
+export interface ModelReady {
+  metadata: ModelMetadata;
+  backend: BackendName;
+  /** Load + warm-up time in milliseconds. */
+  loadMs: number;
+}
+
+export interface AnalyseRequest {
+  image: RgbaImage;
+  crop: SquareCrop;
+}
+
+/** What the quality/domain guard concluded about the analysed crop. */
+export interface GuardOutcome {
+  verdict: 'accept' | 'reject';
+  /** Plain-language reasons, each with advice on how to retake. Empty when accepted. */
+  reasons: string[];
+}
+
+export interface AnalysisResult {
+  logit: number;
+  /** Calibrated probability of "dangerous", 0..1. */
+  probability: number;
+  features: Float32Array;
+  guard: GuardOutcome;
+  backend: BackendName;
+  /** Preprocess + inference time in milliseconds. */
+  ms: number;
+}
+
+/** Errors cross the worker boundary as values the UI can put into words, never as stack traces. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; problem: ImageProblem; detail?: string };

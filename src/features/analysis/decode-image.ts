@@ -1,0 +1,49 @@
+import type { RgbaImage } from '../../shared/preprocess/rgba-image';
+import type { Outcome } from './analysis-types';
+import { MAX_PIXELS, MIN_SIDE } from './image-problem';
+import { sniffImageType } from './sniff-image-type';
+
+type Canvas2d = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
+export type MakeContext = (width: number, height: number) => Canvas2d | null;
+
+/** An OffscreenCanvas 2D context: available in workers on current Chromium, Firefox and Safari ≥ 16.4. */
+export const offscreenContext: MakeContext = (width, height) =>
+  new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true });
+
+/**
+ * File → RGBA pixels, upright (EXIF orientation applied), without colour management so the values match what
+ * the training pipeline decodes. Problems come back as values, never as thrown errors.
+ */
+export async function decodeImage(
+  blob: Blob,
+  makeContext: MakeContext = offscreenContext,
+): Promise<Outcome<RgbaImage>> {
+  if (blob.size === 0) return { ok: false, problem: 'empty-file' };
+  const format = sniffImageType(new Uint8Array(await blob.slice(0, 32).arrayBuffer()));
+  if (format === null) return { ok: false, problem: 'not-an-image' };
+
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(blob, {
+      imageOrientation: 'from-image',
+      colorSpaceConversion: 'none',
+      premultiplyAlpha: 'none',
+    });
+  } catch (error) {
+    // HEIC/AVIF are recognised but not every browser decodes them; say so rather than "damaged".
+    const problem = format === 'heic' || format === 'avif' ? 'unsupported-format' : 'decode-failed';
+    return { ok: false, problem, detail: String(error) };
+  }
+  try {
+    const { width, height } = bitmap;
+    if (width * height > MAX_PIXELS) return { ok: false, problem: 'too-large' };
+    if (Math.min(width, height) < MIN_SIDE) return { ok: false, problem: 'too-small' };
+    const context = makeContext(width, height);
+    if (!context) return { ok: false, problem: 'decode-failed', detail: 'no 2D canvas context' };
+    context.drawImage(bitmap, 0, 0);
+    const pixels = context.getImageData(0, 0, width, height);
+    return { ok: true, value: { width, height, data: pixels.data } };
+  } finally {
+    bitmap.close();
+  }
+}

@@ -1,0 +1,33 @@
+/** Everything that can go wrong between "the user picked a file" and "a result is shown". */
+export type ImageProblem =
+  | 'empty-file'
+  | 'not-an-image'
+  | 'unsupported-format'
+  | 'too-large'
+  | 'too-small'
+  | 'decode-failed'
+  | 'model-unavailable'
+  | 'analysis-failed';
+
+/** Pixel limit: 40 megapixels is beyond any phone photo and would need ~160 MB just for the pixels. */
+export const MAX_PIXELS = 40_000_000;
+/** Below this the mole cannot be seen in any useful detail. */
+export const MIN_SIDE = 32;
+
+const MESSAGES: Record<ImageProblem, string> = {
+  'empty-file': 'That file is empty (0 bytes). Please choose the photo again.',
+  'not-an-image': 'That file is not a photo we can read. Please choose a JPEG, PNG, WebP or BMP image.',
+  'unsupported-format':
+    'This photo format cannot be opened here. Please choose a JPEG, PNG, WebP or BMP image, or take a new photo.',
+  'too-large': 'That image is too large (over 40 megapixels). Please choose a smaller photo.',
+  'too-small': 'That image is too small to see the mole. Please take a closer, sharper photo.',
+  'decode-failed':
+    'That photo could not be opened — the file may be damaged or incomplete. Please try another photo.',
+  'model-unavailable':
+    'The checking model could not be loaded. Please reload the page; if it keeps happening, your browser may be too old.',
+  'analysis-failed': 'Something went wrong while looking at the photo. Please try again.',
+};
+
+export function describeProblem(problem: ImageProblem): string {
+  return MESSAGES[problem];
+}

@@ -1,0 +1,79 @@
+import type { ReactNode } from 'react';
+import { Icon } from '../../components/icon';
+import type { ModelMetadata } from '../../shared/model/model-metadata';
+import { AbcdeSigns } from './abcde-signs';
+import type { AnalysisResult } from './analysis-types';
+import { ProbabilityBar } from './probability-bar';
+import { RISK_COPY } from './risk-copy';
+import { riskLevel } from './risk-level';
+import './analysis.css';
+
+interface ResultViewProps {
+  result: AnalysisResult;
+  metadata: ModelMetadata;
+  /** Extra actions from other features (e.g. "Save to my moles"), placed beside "Check another photo". */
+  actions?: ReactNode;
+  onRetake: () => void;
+  onModelCard: () => void;
+}
+
+export function ResultView({ result, metadata, actions, onRetake, onModelCard }: ResultViewProps) {
+  const level = riskLevel(result.probability, metadata, result.guard);
+  const copy = RISK_COPY[level];
+  return (
+    <div className="result">
+      <section
+        className={`risk risk--${level}`}
+        data-testid="risk-level"
+        data-risk={level}
+        aria-live="polite"
+      >
+        <Icon name={copy.icon} size={40} />
+        <div>
+          <h2 className="risk__title">{copy.title}</h2>
+          <p>{copy.summary}</p>
+        </div>
+      </section>
+
+      {result.guard.verdict === 'reject' && (
+        <section className="guard-advice" aria-labelledby="guard-heading">
+          <h2 id="guard-heading">Why no clear answer</h2>
+          <ul>
+            {result.guard.reasons.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <ProbabilityBar probability={result.probability} threshold={metadata.threshold} />
+
+      <section aria-labelledby="next-heading">
+        <h2 id="next-heading">What to do next</h2>
+        <ul>
+          {copy.next.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      </section>
+
+      <div className="result__actions">
+        <button type="button" className="button button--primary" onClick={onRetake}>
+          <Icon name="camera" />
+          <span>Check another photo</span>
+        </button>
+        {actions}
+      </div>
+
+      <AbcdeSigns />
+
+      <p className="result__limits">
+        This is a screening aid, not a medical opinion. The model learned from dermoscopic images (taken with
+        a skin microscope); ordinary phone photos look different, so its answers on them are less reliable.{' '}
+        <button type="button" className="link-button" onClick={onModelCard}>
+          How the model was tested
+        </button>
+      </p>
+    </div>
+  );
+}

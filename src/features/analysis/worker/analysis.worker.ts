@@ -1,0 +1,88 @@
+import * as Comlink from 'comlink';
+import * as tf from '@tensorflow/tfjs';
+import { calibratedProbability } from '../../../shared/model/calibrate';
+import { toModelInput } from '../../../shared/preprocess/model-input';
+import type { RgbaImage } from '../../../shared/preprocess/rgba-image';
+import type { AnalyseRequest, AnalysisResult, BackendName, ModelReady, Outcome } from '../analysis-types';
+import { decodeImage } from '../decode-image';
+import { runGuard } from '../run-guard';
+import { ModelSession } from './model-session';
+import { runModel } from './run-model';
+
+let session: ModelSession | null = null;
+
+function opened(): ModelSession {
+  if (!session) throw new Error('init() must be called first.');
+  return session;
+}
+
+/** Runs the model, moving to the next backend once if the current one fails mid-use (e.g. WebGL context lost). */
+async function runOnWorkingBackend(input: Float32Array) {
+  try {
+    const { model, metadata, backend } = await opened().open();
+    return { ...(await runModel(model, metadata, input)), backend };
+  } catch {
+    opened().markFailed();
+    const { model, metadata, backend } = await opened().open();
+    return { ...(await runModel(model, metadata, input)), backend };
+  }
+}
+
+async function analyseOnce(request: AnalyseRequest): Promise<AnalysisResult> {
+  const started = performance.now();
+  const { metadata } = await opened().open();
+  const input = toModelInput(request.image, metadata.input, request.crop);
+  // The guard works on the 0..255 square the model saw; undo the normalisation rather than resample twice.
+  const rgb = input.map((v) => v * metadata.input.std + metadata.input.mean);
+  const { logit, features, backend } = await runOnWorkingBackend(input);
+  return {
+    logit,
+    probability: calibratedProbability(logit, metadata.calibration),
+    features,
+    guard: runGuard({ rgb, features, metadata }),
+    backend,
+    ms: performance.now() - started,
+  };
+}
+
+const api = {
+  /** Loads metadata and model once, picks and warms up a backend. Safe to call again. */
+  async init(modelBaseUrl: string, preferred?: BackendName): Promise<Outcome<ModelReady>> {
+    const started = performance.now();
+    session ??= new ModelSession(modelBaseUrl, preferred);
+    try {
+      const { metadata, backend } = await session.open();
+      return { ok: true, value: { metadata, backend, loadMs: performance.now() - started } };
+    } catch (error) {
+      return { ok: false, problem: 'model-unavailable', detail: String(error) };
+    }
+  },
+
+  /** File → upright RGBA pixels; the pixel buffer is transferred to the page, not copied. */
+  async decode(blob: Blob): Promise<Outcome<RgbaImage>> {
+    if (typeof OffscreenCanvas === 'undefined') {
+      return { ok: false, problem: 'decode-failed', detail: 'no-offscreen-canvas' };
+    }
+    const outcome = await decodeImage(blob);
+    if (!outcome.ok) return outcome;
+    return Comlink.transfer(outcome, [outcome.value.data.buffer as ArrayBuffer]);
+  },
+
+  async analyse(request: AnalyseRequest): Promise<Outcome<AnalysisResult>> {
+    try {
+      const result = await analyseOnce(request);
+      return Comlink.transfer({ ok: true, value: result }, [result.features.buffer as ArrayBuffer]);
+    } catch (error) {
+      return { ok: false, problem: 'analysis-failed', detail: String(error) };
+    }
+  },
+
+  /** Live tensor count, for the leak test: it must not grow with the number of analyses. */
+  memory(): number {
+    return tf.memory().numTensors;
+  },
+};
+
+export type AnalysisWorkerApi = typeof api;
+
+Comlink.expose(api);

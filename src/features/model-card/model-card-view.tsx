@@ -1,0 +1,134 @@
+import type { ModelMetadata, SplitMetrics } from '../../shared/model/model-metadata';
+import { formatAuc, formatPercent, formatWithInterval } from './format-metric';
+import './model-card.css';
+
+function MetricsTable({ caption, metrics }: { caption: string; metrics: SplitMetrics }) {
+  const ci = metrics.ci95 ?? {};
+  const rows: Array<[string, string, string]> = [
+    [
+      'Sensitivity',
+      formatWithInterval(metrics.sensitivity, ci.sensitivity),
+      'of moles that needed a doctor were flagged',
+    ],
+    [
+      'Specificity',
+      formatWithInterval(metrics.specificity, ci.specificity),
+      'of harmless moles were not flagged',
+    ],
+    [
+      'Balanced accuracy',
+      formatWithInterval(metrics.balancedAccuracy, ci.balancedAccuracy),
+      'average of the two',
+    ],
+    ['AUC', formatAuc(metrics.auc, ci.auc), '0.5 is guessing, 1.0 is perfect'],
+  ];
+  return (
+    <table className="metrics">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Measure</th>
+          <th scope="col">Result</th>
+          <th scope="col">Meaning</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([name, value, meaning]) => (
+          <tr key={name}>
+            <th scope="row">{name}</th>
+            <td>{value}</td>
+            <td>{meaning}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** What the model learned from, how well it did on photos it never saw, and where it should not be trusted. */
+export function ModelCardView({
+  metadata,
+  backend,
+}: {
+  metadata: ModelMetadata;
+  backend?: string | undefined;
+}) {
+  const test = metadata.metrics.test;
+  const images = Object.entries(metadata.training.images);
+  return (
+    <div className="model-card">
+      <section aria-labelledby="mc-data">
+        <h2 id="mc-data">What it learned from</h2>
+        <p>{metadata.training.description}</p>
+        {images.length > 0 && (
+          <ul>
+            {images.map(([split, count]) => (
+              <li key={split}>
+                {split}: {count.toLocaleString('en')} images
+              </li>
+            ))}
+          </ul>
+        )}
+        <p>
+          Built on {metadata.baseModel.name} ({metadata.baseModel.licence}).
+        </p>
+      </section>
+
+      <section aria-labelledby="mc-metrics">
+        <h2 id="mc-metrics">How well it did</h2>
+        {test ? (
+          <>
+            <MetricsTable
+              caption={`Held-out test photos (${test.n}), never used for training or tuning`}
+              metrics={test}
+            />
+            <p>
+              Accuracy {formatWithInterval(test.accuracy, test.ci95?.accuracy)}; {test.confusion.fn} of{' '}
+              {test.confusion.tp + test.confusion.fn} moles that needed a doctor were missed.
+            </p>
+          </>
+        ) : (
+          <p>No test measurements are recorded for this model version.</p>
+        )}
+        <p>
+          A result is “Have it checked” from a calibrated estimate of {formatPercent(metadata.threshold)};
+          estimates between {formatPercent(metadata.inconclusiveBand[0])} and{' '}
+          {formatPercent(metadata.inconclusiveBand[1])} are reported as inconclusive.
+        </p>
+      </section>
+
+      <section aria-labelledby="mc-limits">
+        <h2 id="mc-limits">Known limits</h2>
+        <ul>
+          <li>It is a screening aid, not a medical opinion; only a doctor can say what a mole is.</li>
+          <li>
+            It learned from dermoscopic images (taken through a skin microscope with even light). Ordinary
+            phone photos look different, so its answers on them are less reliable.
+          </li>
+          <li>
+            The training photos held as many worrying moles as harmless ones; in everyday life worrying moles
+            are far rarer, so most “Have it checked” answers will turn out harmless.
+          </li>
+          <li>Most training labels came from a clinic’s assessment, not from a biopsy.</li>
+          <li>It was not tested separately on every skin tone, age or body site.</li>
+        </ul>
+      </section>
+
+      <section aria-labelledby="mc-version">
+        <h2 id="mc-version">Version</h2>
+        <dl className="model-card__facts">
+          <dt>Model</dt>
+          <dd>
+            {metadata.name} {metadata.version}
+          </dd>
+          <dt>Created</dt>
+          <dd>{metadata.createdAt}</dd>
+          <dt>Runs on</dt>
+          <dd data-testid="backend">{backend ?? 'not loaded yet'}</dd>
+          <dt>Training recipe</dt>
+          <dd>{metadata.training.recipe}</dd>
+        </dl>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+/// <reference lib="webworker" />
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+
+declare let self: ServiceWorkerGlobalScope;
+
+// The app shell, wasm binaries and every model file (see globPatterns in vite.config.ts): after one visit the
+// app needs no network at all.
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+
+// Any in-app address opens the cached page.
+registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));
+
+// A new version waits until the user chooses "Reload" — never a silent swap in the middle of a check.
+self.addEventListener('message', (event) => {
+  if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
