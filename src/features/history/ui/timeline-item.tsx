@@ -1,0 +1,50 @@
+import type { Check } from '../store/history-types';
+import { formatProbability } from '../store/risk-labels';
+import { CheckImage } from './check-image';
+import { ConfirmButton } from './confirm-button';
+import { formatDateTime } from './format-date';
+import { RiskLabel } from './risk-label';
+
+interface TimelineItemProps {
+  check: Check;
+  selected: boolean;
+  onToggleCompare: () => void;
+  onDelete: () => void;
+}
+
+/** One check on a mole's timeline. The data-* attributes let tests compare histories exactly. */
+export function TimelineItem({ check, selected, onToggleCompare, onDelete }: TimelineItemProps) {
+  const when = formatDateTime(check.takenAt);
+  return (
+    <li
+      className="timeline-item"
+      data-testid="timeline-item"
+      data-check-id={check.id}
+      data-taken-at={check.takenAt}
+      data-probability={check.probability}
+      data-risk={check.riskLevel}
+    >
+      <CheckImage blob={check.crop} alt={`Area analysed on ${when}`} size={112} />
+      <div className="timeline-item__text">
+        <time dateTime={check.takenAt}>{when}</time>
+        <RiskLabel level={check.riskLevel} />
+        <span>Model probability: {formatProbability(check.probability)}</span>
+        <span className="history-muted">Model {check.modelVersion}</span>
+        <label>
+          <input type="checkbox" checked={selected} onChange={onToggleCompare} data-testid="compare-select" />{' '}
+          Compare
+        </label>
+        <details>
+          <summary>Full photo</summary>
+          <CheckImage blob={check.photo} alt={`Photo taken on ${when}`} size={240} />
+        </details>
+        <ConfirmButton
+          label="Delete this check"
+          question={`Delete the check of ${when}?`}
+          confirmLabel="Yes, delete it"
+          onConfirm={onDelete}
+        />
+      </div>
+    </li>
+  );
+}
