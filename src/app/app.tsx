@@ -11,7 +11,7 @@ import { OfflineBadge, OfflineReadyToast, UpdatePrompt } from '../features/pwa/p
 import { useServiceWorker } from '../features/pwa/use-service-worker';
 import { MODEL_BASE_URL } from './analysis-service';
 import { HomeScreen } from './home-screen';
-import { MyMolesScreen, SaveCheckAction } from './history-slot';
+import { MyMolesEntry, MyMolesScreen, SaveCheckAction } from './history-slot';
 import { SCREEN_TITLES, type ScreenName } from './screens';
 import { useModel } from './use-model';
 import { usePhotoFlow } from './use-photo-flow';
@@ -79,6 +79,7 @@ export function App() {
             dragging={dragging}
           />
         )}
+        {shown === 'home' && <MyMolesEntry onOpen={() => navigate('my-moles')} />}
         {shown === 'frame' && flow.photo && (
           <FrameView
             image={flow.photo.image}
@@ -92,7 +93,13 @@ export function App() {
           <ResultView
             result={flow.check.result}
             metadata={model.model.metadata}
-            actions={<SaveCheckAction check={flow.check} />}
+            actions={
+              <SaveCheckAction
+                check={flow.check}
+                inputSize={model.model.metadata.input.size}
+                onOpenMyMoles={() => navigate('my-moles')}
+              />
+            }
             onRetake={home}
             onModelCard={() => navigate('model-card')}
           />

@@ -1,14 +1,39 @@
+import { analysedCropPixels } from '../features/history/store/analysed-crop';
+import { MyMolesEntry as HistoryEntry } from '../features/history/ui/my-moles-entry';
+import { MyMolesScreen as HistoryScreen } from '../features/history/ui/my-moles-screen';
+import { SaveCheckAction as HistorySaveAction } from '../features/history/ui/save-check-action';
 import type { AnalysedCheck } from './analysed-check';
 
-/**
- * Extension point for the history feature (issue 4): the "Save" action on the result screen. It receives the
- * finished check; replace the body with the history feature's save button.
- */
-export function SaveCheckAction(_props: { check: AnalysedCheck }) {
-  return null;
+interface SaveProps {
+  check: AnalysedCheck;
+  /** The model's input side (metadata.input.size): the saved crop is exactly what the model saw. */
+  inputSize: number;
+  onOpenMyMoles: () => void;
 }
 
-/** Extension point for the history feature's "My moles" screen (screen name 'my-moles'). */
+/** The "Save to my moles" action on the result screen: hands the finished check to the history feature. */
+export function SaveCheckAction({ check, inputSize, onOpenMyMoles }: SaveProps) {
+  return (
+    <HistorySaveAction
+      makeDraft={() => ({
+        photo: check.image,
+        crop: analysedCropPixels(check.image, check.crop, inputSize),
+        takenAt: check.checkedAt,
+        riskLevel: check.level,
+        probability: check.result.probability,
+        modelVersion: check.modelVersion,
+      })}
+      onOpenMyMoles={onOpenMyMoles}
+    />
+  );
+}
+
+/** The "My moles" screen (screen name 'my-moles'); the app's header provides the way back. */
 export function MyMolesScreen(_props: { onBack: () => void }) {
-  return null;
+  return <HistoryScreen />;
+}
+
+/** The home screen's entry to "My moles", with re-checks that are due. */
+export function MyMolesEntry({ onOpen }: { onOpen: () => void }) {
+  return <HistoryEntry onOpen={onOpen} />;
 }
