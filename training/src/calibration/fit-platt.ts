@@ -6,7 +6,11 @@ import { sigmoid } from '../../../src/shared/model/calibrate';
  * method with step halving. Targets are Platt's smoothed ones, (N₊+1)/(N₊+2) and 1/(N₋+2), so a split the model
  * happens to separate perfectly does not drive a → ∞ (an overconfident app).
  */
-export function fitPlatt(logits: ArrayLike<number>, labels: ArrayLike<0 | 1>, maxIterations = 100): Calibration {
+export function fitPlatt(
+  logits: ArrayLike<number>,
+  labels: ArrayLike<0 | 1>,
+  maxIterations = 100,
+): Calibration {
   const n = logits.length;
   let positives = 0;
   for (let i = 0; i < n; i++) positives += labels[i] === 1 ? 1 : 0;

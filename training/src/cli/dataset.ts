@@ -43,7 +43,8 @@ async function main() {
     return;
   }
   const data = args.data ? userPath(args.data) : defaultPaths.seedData;
-  if (!existsSync(data) || !statSync(data).isDirectory()) failWithUsage(`--data ${data} is not a folder`, USAGE);
+  if (!existsSync(data) || !statSync(data).isDirectory())
+    failWithUsage(`--data ${data} is not a folder`, USAGE);
   const seed = args.seed === undefined ? 1 : Number(args.seed);
   if (!Number.isInteger(seed)) failWithUsage(`--seed must be an integer, got "${args.seed}"`, USAGE);
   let config = DEFAULT_LABEL_CONFIG;

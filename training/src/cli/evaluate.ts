@@ -53,7 +53,8 @@ function parse() {
     process.exit(0);
   }
   const data = values.data ? userPath(values.data) : defaultPaths.seedData;
-  if (!existsSync(data) || !statSync(data).isDirectory()) failWithUsage(`--data ${data} is not a folder`, USAGE);
+  if (!existsSync(data) || !statSync(data).isDirectory())
+    failWithUsage(`--data ${data} is not a folder`, USAGE);
   const model = values.model ? userPath(values.model) : defaultPaths.modelOut;
   for (const file of ['model.json', 'metadata.json']) {
     if (!existsSync(join(model, file))) failWithUsage(`--model ${model} has no ${file}`, USAGE);
@@ -63,7 +64,8 @@ function parse() {
     failWithUsage(`--split must be one of ${SPLITS.join(', ')}, got "${values.split}"`, USAGE);
   }
   const batch = values.batch === undefined ? 8 : Number(values.batch);
-  if (!Number.isInteger(batch) || batch < 1 || batch > 64) failWithUsage('--batch must be an integer 1–64', USAGE);
+  if (!Number.isInteger(batch) || batch < 1 || batch > 64)
+    failWithUsage('--batch must be an integer 1–64', USAGE);
   let config = DEFAULT_LABEL_CONFIG;
   if (values.labels) {
     try {

@@ -30,7 +30,9 @@ export function assignSplits<T extends { sha256: string; label: ClassLabel }>(
     const n = keyed.length;
     const nTest = Math.round((n * ratios.test) / total);
     const nValid = Math.round((n * ratios.valid) / total);
-    keyed.forEach(({ item }, i) => out.set(item, i < nTest ? 'test' : i < nTest + nValid ? 'valid' : 'train'));
+    keyed.forEach(({ item }, i) =>
+      out.set(item, i < nTest ? 'test' : i < nTest + nValid ? 'valid' : 'train'),
+    );
   }
   return out;
 }

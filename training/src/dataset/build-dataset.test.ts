@@ -24,7 +24,8 @@ function makeUnsplit(root: string, perClass: number) {
   ] as const) {
     for (let i = 0; i < perClass; i++) {
       const image = gradientImage(3 + (i % 4), 2 + (i % 3), offset + i);
-      const bytes = i % 2 ? writeBmp(image, { bitsPerPixel: 24, topDown: i % 4 === 1, headerSize: 40 }) : writePng(image);
+      const bytes =
+        i % 2 ? writeBmp(image, { bitsPerPixel: 24, topDown: i % 4 === 1, headerSize: 40 }) : writePng(image);
       put(root, `${folder}/img${i}.${i % 2 ? 'bmp' : 'png'}`, bytes);
     }
   }
@@ -46,7 +47,9 @@ describe('buildDataset on a folder without a split', () => {
     expect(manifest).toHaveLength(40);
     expect(report.skipped).toEqual([]);
     expect(report.formats).toEqual({ png: 20, bmp: 20 });
-    expect(manifest.every((m) => m.width >= 3 && m.height >= 2 && /^[0-9a-f]{64}$/.test(m.sha256))).toBe(true);
+    expect(manifest.every((m) => m.width >= 3 && m.height >= 2 && /^[0-9a-f]{64}$/.test(m.sha256))).toBe(
+      true,
+    );
   });
 
   it('is deterministic and follows content, not names or location', async () => {
@@ -67,7 +70,8 @@ describe('buildDataset on a folder without a split', () => {
   it('keeps identical files together: a copy is dropped, never split apart', async () => {
     const withCopy = join(temp, 'unsplit-copy');
     cpSync(root, withCopy, { recursive: true });
-    for (let i = 0; i < 20; i += 2) cpSync(join(withCopy, `Dangerous/img${i}.png`), join(withCopy, `Dangerous/copy${i}.png`));
+    for (let i = 0; i < 20; i += 2)
+      cpSync(join(withCopy, `Dangerous/img${i}.png`), join(withCopy, `Dangerous/copy${i}.png`));
     const { manifest, report } = await buildDataset(withCopy);
     expect(manifest).toHaveLength(40);
     expect(report.duplicates).toHaveLength(10);
@@ -103,7 +107,10 @@ describe('buildDataset on a train/valid/test folder', () => {
   it('uses the folders, maps names loosely, and goes any depth', async () => {
     const { report, manifest } = await buildDataset(root, { verify: true });
     expect(report.split).toBe('folders');
-    expect(manifest.find((m) => m.relPath.endsWith('clinic-b/b.png'))).toMatchObject({ label: 'dangerous', split: 'train' });
+    expect(manifest.find((m) => m.relPath.endsWith('clinic-b/b.png'))).toMatchObject({
+      label: 'dangerous',
+      split: 'train',
+    });
     expect(manifest.find((m) => m.relPath === 'valid/Not Dangerous/e.png')?.label).toBe('not_dangerous');
     expect(manifest.find((m) => m.relPath === 'valid/Dangerous/really-a-png.jpg')?.format).toBe('png');
     expect(report.counts).toEqual({

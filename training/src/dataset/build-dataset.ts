@@ -71,7 +71,8 @@ export async function buildDataset(root: string, options: BuildOptions = {}): Pr
     try {
       const size = (await stat(file.path)).size;
       if (size === 0) throw new UnreadableImageError('empty file');
-      if (size > MAX_FILE_BYTES) throw new UnreadableImageError(`file too large (${(size / 2 ** 20).toFixed(0)} MiB)`);
+      if (size > MAX_FILE_BYTES)
+        throw new UnreadableImageError(`file too large (${(size / 2 ** 20).toFixed(0)} MiB)`);
       const bytes = await readFile(file.path);
       const sniffed = sniffFormat(bytes);
       if (sniffed.format === null) throw new UnreadableImageError(sniffed.reason);

@@ -95,7 +95,8 @@ describe.skipIf(!existsSync(samples))('decodeBmp on the seed originals (../share
       const jpg = decodeJpeg(readFileSync(jpgPath), { maxPixels: 1e8, maxMemoryMB: 512 });
       // JPEG q90 4:4:4 differs by a few levels per channel; a flipped or channel-swapped decode differs by tens.
       let diff = 0;
-      for (let i = 0; i < bmp.data.length; i++) if (i % 4 !== 3) diff += Math.abs(bmp.data[i]! - jpg.data[i]!);
+      for (let i = 0; i < bmp.data.length; i++)
+        if (i % 4 !== 3) diff += Math.abs(bmp.data[i]! - jpg.data[i]!);
       expect(diff / ((bmp.data.length * 3) / 4)).toBeLessThan(3);
     });
   }

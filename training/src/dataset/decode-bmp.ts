@@ -26,14 +26,16 @@ function maskChannel(mask: number): { shift: number; max: number } {
 export function decodeBmp(bytes: Uint8Array, limits: BmpLimits = { maxPixels: 100e6 }): RgbaImage {
   if (bytes.length < 26) throw new UnreadableImageError('truncated BMP: the file header is incomplete');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (view.getUint16(0, false) !== 0x424d) throw new UnreadableImageError('not a BMP file (no "BM" signature)');
+  if (view.getUint16(0, false) !== 0x424d)
+    throw new UnreadableImageError('not a BMP file (no "BM" signature)');
   const pixelOffset = view.getUint32(10, true);
   const headerSize = view.getUint32(14, true);
   if (headerSize === 12 || headerSize === 64) {
     throw new UnreadableImageError('unsupported BMP: OS/2 bitmap headers are not supported');
   }
   if (headerSize < 40) throw new UnreadableImageError(`unsupported BMP: unknown header size ${headerSize}`);
-  if (bytes.length < 14 + headerSize) throw new UnreadableImageError('truncated BMP: the image header is incomplete');
+  if (bytes.length < 14 + headerSize)
+    throw new UnreadableImageError('truncated BMP: the image header is incomplete');
 
   const width = view.getInt32(18, true);
   const rawHeight = view.getInt32(22, true);
@@ -64,7 +66,8 @@ export function decodeBmp(bytes: Uint8Array, limits: BmpLimits = { maxPixels: 10
   let masks = [0x00ff0000, 0x0000ff00, 0x000000ff, 0];
   if (bitFields) {
     const maskCount = compression === BI_ALPHABITFIELDS || headerSize >= 56 ? 4 : 3;
-    if (bytes.length < 54 + maskCount * 4) throw new UnreadableImageError('truncated BMP: colour masks missing');
+    if (bytes.length < 54 + maskCount * 4)
+      throw new UnreadableImageError('truncated BMP: colour masks missing');
     masks = [0, 1, 2, 3].map((i) => (i < maskCount ? view.getUint32(54 + i * 4, true) : 0));
   }
 
@@ -72,7 +75,8 @@ export function decodeBmp(bytes: Uint8Array, limits: BmpLimits = { maxPixels: 10
   if (bitsPerPixel === 8) {
     const entries = colorsUsed === 0 ? 256 : Math.min(256, colorsUsed);
     const start = 14 + headerSize;
-    if (bytes.length < start + entries * 4) throw new UnreadableImageError('truncated BMP: colour palette missing');
+    if (bytes.length < start + entries * 4)
+      throw new UnreadableImageError('truncated BMP: colour palette missing');
     palette = new Uint8Array(256 * 3);
     for (let i = 0; i < entries; i++) {
       palette[i * 3] = bytes[start + i * 4 + 2]!;

@@ -26,7 +26,11 @@ export async function decodeImage(
   return { ...image, format: sniffed.format };
 }
 
-function decodeKnown(format: ImageFormat, bytes: Uint8Array, limits: DecodeLimits): RgbaImage | Promise<RgbaImage> {
+function decodeKnown(
+  format: ImageFormat,
+  bytes: Uint8Array,
+  limits: DecodeLimits,
+): RgbaImage | Promise<RgbaImage> {
   switch (format) {
     case 'bmp':
       return decodeBmp(bytes, limits);

@@ -15,7 +15,11 @@ export function decodePng(bytes: Uint8Array, limits: { maxPixels: number }): Rgb
   }
   try {
     const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    return { width: png.width, height: png.height, data: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.length) };
+    return {
+      width: png.width,
+      height: png.height,
+      data: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.length),
+    };
   } catch (error) {
     throw new UnreadableImageError(
       `corrupt or truncated PNG (${error instanceof Error ? error.message : String(error)})`,

@@ -9,7 +9,9 @@ import { gradientImage } from './write-test-images';
 async function encodeLossless(width: number, height: number) {
   const require = createRequire(import.meta.url);
   const root = dirname(require.resolve('@jsquash/webp/package.json'));
-  await init({ wasmBinary: readFileSync(join(root, 'codec/enc/webp_enc.wasm')) } as Parameters<typeof init>[0]);
+  await init({ wasmBinary: readFileSync(join(root, 'codec/enc/webp_enc.wasm')) } as Parameters<
+    typeof init
+  >[0]);
   const image = gradientImage(width, height, 2);
   const data = new Uint8ClampedArray(image.data);
   const bytes = await encode({ data, width, height, colorSpace: 'srgb' } as never, { lossless: 1 });

@@ -20,20 +20,33 @@ export function formatReport(report: DatasetReport, maxListed = 20): string {
       `${split.padEnd(7)} ${String(c.dangerous).padStart(9)}  ${String(c.not_dangerous).padStart(13)}  ${String(c.dangerous + c.not_dangerous).padStart(5)}`,
     );
   }
-  lines.push(`images used: ${total}  (${Object.entries(report.formats).map(([f, n]) => `${f} ${n}`).join(', ') || 'none'})`);
+  lines.push(
+    `images used: ${total}  (${
+      Object.entries(report.formats)
+        .map(([f, n]) => `${f} ${n}`)
+        .join(', ') || 'none'
+    })`,
+  );
   lines.push(`dataset hash: ${report.dataHash}`);
   const list = <T>(title: string, items: T[], show: (t: T) => string) => {
     lines.push('');
     lines.push(`${title}: ${items.length}`);
     for (const item of items.slice(0, maxListed)) lines.push(`  ${show(item)}`);
-    if (items.length > maxListed) lines.push(`  … and ${items.length - maxListed} more (see the JSON report)`);
+    if (items.length > maxListed)
+      lines.push(`  … and ${items.length - maxListed} more (see the JSON report)`);
   };
   list('skipped files', report.skipped, (s) => `${s.relPath}: ${s.reason}`);
-  list('duplicates removed', report.duplicates, (d) =>
-    `${d.relPath}: ${d.reason}${d.keptRelPath ? ` (kept ${d.keptRelPath})` : ''}`,
+  list(
+    'duplicates removed',
+    report.duplicates,
+    (d) => `${d.relPath}: ${d.reason}${d.keptRelPath ? ` (kept ${d.keptRelPath})` : ''}`,
   );
   if (report.unlabelledFolders.length) {
-    list('folders with no known class (see --labels)', report.unlabelledFolders, (u) => `${u.folder} (${u.files} files)`);
+    list(
+      'folders with no known class (see --labels)',
+      report.unlabelledFolders,
+      (u) => `${u.folder} (${u.files} files)`,
+    );
   }
   return lines.join('\n');
 }

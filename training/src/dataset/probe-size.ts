@@ -9,9 +9,13 @@ export function probeSize(format: ImageFormat, bytes: Uint8Array): { width: numb
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   switch (format) {
     case 'bmp':
-      return bytes.length >= 26 ? { width: view.getInt32(18, true), height: Math.abs(view.getInt32(22, true)) } : null;
+      return bytes.length >= 26
+        ? { width: view.getInt32(18, true), height: Math.abs(view.getInt32(22, true)) }
+        : null;
     case 'png':
-      return bytes.length >= 24 ? { width: view.getUint32(16, false), height: view.getUint32(20, false) } : null;
+      return bytes.length >= 24
+        ? { width: view.getUint32(16, false), height: view.getUint32(20, false) }
+        : null;
     case 'webp':
       return webpSize(bytes);
     case 'jpeg':

@@ -16,9 +16,9 @@ const SPLIT_ORDER: Record<SplitName, number> = { train: 0, valid: 1, test: 2 };
  * test image can never also be a training image. A file filed under both classes is dropped entirely: its label
  * cannot be trusted.
  */
-export function removeDuplicates<T extends { relPath: string; sha256: string; label: ClassLabel; split: SplitName | null }>(
-  items: T[],
-): { kept: T[]; duplicates: DuplicateFile[] } {
+export function removeDuplicates<
+  T extends { relPath: string; sha256: string; label: ClassLabel; split: SplitName | null },
+>(items: T[]): { kept: T[]; duplicates: DuplicateFile[] } {
   const groups = new Map<string, T[]>();
   for (const item of items) groups.set(item.sha256, [...(groups.get(item.sha256) ?? []), item]);
   const kept: T[] = [];
@@ -30,7 +30,12 @@ export function removeDuplicates<T extends { relPath: string; sha256: string; la
     }
     if (new Set(group.map((g) => g.label)).size > 1) {
       for (const g of group) {
-        duplicates.push({ relPath: g.relPath, sha256, keptRelPath: null, reason: 'the same file is filed under both classes' });
+        duplicates.push({
+          relPath: g.relPath,
+          sha256,
+          keptRelPath: null,
+          reason: 'the same file is filed under both classes',
+        });
       }
       continue;
     }

@@ -19,7 +19,9 @@ import { batchTensor } from './batch-tensor';
 
 const repo = resolve(__dirname, '../../..');
 const shared = resolve(repo, '../shared/datasets');
-const metadata = JSON.parse(readFileSync(resolve(repo, 'public/model/metadata.json'), 'utf8')) as ModelMetadata;
+const metadata = JSON.parse(
+  readFileSync(resolve(repo, 'public/model/metadata.json'), 'utf8'),
+) as ModelMetadata;
 const input: ModelInputSpec = metadata.input;
 
 beforeAll(async () => {
@@ -31,7 +33,8 @@ function referenceShrink(image: RgbaImage, crop: SquareCrop, spec: ModelInputSpe
   const { size, mean, std } = spec;
   const scale = crop.size / size;
   const out = new Float64Array(size * size * 3);
-  const overlap = (a0: number, a1: number, b0: number, b1: number) => Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
+  const overlap = (a0: number, a1: number, b0: number, b1: number) =>
+    Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
   for (let oy = 0; oy < size; oy++) {
     const y0 = crop.y + oy * scale;
     const y1 = y0 + scale;
@@ -109,7 +112,9 @@ async function checkParity(images: { name: string; image: RgbaImage; crop?: Squa
   const per = input.size * input.size * 3;
   for (let i = 0; i < images.length; i++) {
     const app = await appTensor(toModelInput(images[i]!.image, input, images[i]!.crop));
-    expect(maxAbsDiff(app, nodeValues.subarray(i * per, (i + 1) * per)), images[i]!.name).toBeLessThanOrEqual(1e-5);
+    expect(maxAbsDiff(app, nodeValues.subarray(i * per, (i + 1) * per)), images[i]!.name).toBeLessThanOrEqual(
+      1e-5,
+    );
   }
 }
 
@@ -126,21 +131,27 @@ describe('app ↔ Node preprocessing parity', () => {
   it('toModelInput equals a naive area-average reference when shrinking (fractional crop edges)', () => {
     const image = gradientImage(632, 387, 3);
     for (const crop of [centreSquare(632, 387), { x: 101.3, y: 7.75, size: 333.5 }]) {
-      expect(maxAbsDiff(toModelInput(image, input, crop), referenceShrink(image, crop, input))).toBeLessThanOrEqual(1e-5);
+      expect(
+        maxAbsDiff(toModelInput(image, input, crop), referenceShrink(image, crop, input)),
+      ).toBeLessThanOrEqual(1e-5);
     }
   });
 
   it('toModelInput equals textbook bilinear when enlarging', () => {
     const image = gradientImage(60, 45, 4);
     const crop = { x: 10, y: 2, size: 40 };
-    expect(maxAbsDiff(toModelInput(image, input, crop), referenceEnlarge(image, crop, input))).toBeLessThanOrEqual(1e-5);
+    expect(
+      maxAbsDiff(toModelInput(image, input, crop), referenceEnlarge(image, crop, input)),
+    ).toBeLessThanOrEqual(1e-5);
   });
 
   it('the reference would catch an off-by-one crop', () => {
     const image = gradientImage(632, 387, 3);
     const crop = centreSquare(632, 387);
     const shifted = { ...crop, x: crop.x + 1 };
-    expect(maxAbsDiff(toModelInput(image, input, shifted), referenceShrink(image, crop, input))).toBeGreaterThan(1e-3);
+    expect(
+      maxAbsDiff(toModelInput(image, input, shifted), referenceShrink(image, crop, input)),
+    ).toBeGreaterThan(1e-3);
   });
 
   const seedFiles = [
@@ -157,7 +168,10 @@ describe('app ↔ Node preprocessing parity', () => {
     await checkParity(images);
     for (const { name, image } of images) {
       const crop = centreSquare(image.width, image.height);
-      expect(maxAbsDiff(toModelInput(image, input), referenceShrink(image, crop, input)), name).toBeLessThanOrEqual(1e-5);
+      expect(
+        maxAbsDiff(toModelInput(image, input), referenceShrink(image, crop, input)),
+        name,
+      ).toBeLessThanOrEqual(1e-5);
     }
   });
 });

@@ -54,7 +54,13 @@ describe('evaluateFolder', () => {
   it('measures the model at its threshold and lists skipped files', async () => {
     const seen: string[] = [];
     const before = tf.memory().numTensors;
-    const result = await evaluateFolder({ dataRoot: root, model: stubModel(seen), metadata, modelDir: 'stub', batchSize: 3 });
+    const result = await evaluateFolder({
+      dataRoot: root,
+      model: stubModel(seen),
+      metadata,
+      modelDir: 'stub',
+      batchSize: 3,
+    });
     expect(tf.memory().numTensors).toBe(before);
     expect(seen.every((n) => n === 'logit_out')).toBe(true);
     expect(result.data.split).toBe('all');
@@ -65,7 +71,9 @@ describe('evaluateFolder', () => {
     // The bright dangerous image (200) outranks only 210 and 230 among the not-dangerous: AUC = (4·5 + 2)/25.
     expect(result.auc).toBeCloseTo(22 / 25, 12);
     expect(result.roc[0]!.threshold).toBeNull();
-    expect(result.skipped).toEqual([{ path: 'Dangerous/broken.png', reason: expect.stringMatching(/not an image/) }]);
+    expect(result.skipped).toEqual([
+      { path: 'Dangerous/broken.png', reason: expect.stringMatching(/not an image/) },
+    ]);
     const bright = result.images.find((i) => i.path === 'Dangerous/img4.png')!;
     expect(bright.probability).toBeCloseTo(1 / (1 + Math.exp(-(-4 * ((200 - 128) / 128)))), 5);
     // JSON-safe: no Infinity/NaN sneaks into the file as null where a number is expected.

@@ -34,7 +34,8 @@ export async function evaluateFolder(options: EvaluateOptions): Promise<Evaluati
   if (entries.length === 0) throw new Error(`no images to evaluate in ${options.dataRoot} (split: ${split})`);
 
   const skipped = dataset.report.skipped.map((s) => ({ path: s.relPath, reason: s.reason }));
-  for (const d of dataset.report.duplicates) skipped.push({ path: d.relPath, reason: `duplicate: ${d.reason}` });
+  for (const d of dataset.report.duplicates)
+    skipped.push({ path: d.relPath, reason: `duplicate: ${d.reason}` });
   const images: ImagePrediction[] = [];
   const batchSize = options.batchSize ?? 8;
   let done = 0;
@@ -75,7 +76,10 @@ export async function evaluateFolder(options: EvaluateOptions): Promise<Evaluati
   return {
     ...metrics,
     ci95: metrics.ci95 ?? {},
-    roc: rocCurve(probabilities, labels).map((p) => ({ ...p, threshold: Number.isFinite(p.threshold) ? p.threshold : null })),
+    roc: rocCurve(probabilities, labels).map((p) => ({
+      ...p,
+      threshold: Number.isFinite(p.threshold) ? p.threshold : null,
+    })),
     accuracyAt05: {
       accuracy: ratesOf(at05).accuracy,
       ci95: wilsonInterval(at05.tp + at05.tn, images.length),

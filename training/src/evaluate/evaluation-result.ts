@@ -18,7 +18,12 @@ export interface EvaluationResult extends SplitMetrics {
   accuracyAt05: { accuracy: number; ci95: [number, number]; confusion: Confusion };
   /** Images whose probability fell in the model's inconclusive band, and how many of them were dangerous. */
   inconclusive: { band: [number, number]; n: number; dangerous: number };
-  model: { dir: string; name: string; version: string; calibration: { method: string; a: number; b: number } };
+  model: {
+    dir: string;
+    name: string;
+    version: string;
+    calibration: { method: string; a: number; b: number };
+  };
   data: { root: string; split: string; dataHash: string };
   backend: string;
   seconds: number;

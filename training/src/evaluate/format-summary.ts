@@ -10,8 +10,18 @@ export function formatSummary(r: EvaluationResult): string {
   const c = r.confusion;
   const rows: [string, string, string, string][] = [
     ['AUC', num(r.auc), range(r.ci95.auc, num), 'chance 0.5, perfect 1'],
-    ['sensitivity', pct(r.sensitivity), range(r.ci95.sensitivity, pct), `${c.tp}/${c.tp + c.fn} dangerous flagged`],
-    ['specificity', pct(r.specificity), range(r.ci95.specificity, pct), `${c.tn}/${c.tn + c.fp} not dangerous cleared`],
+    [
+      'sensitivity',
+      pct(r.sensitivity),
+      range(r.ci95.sensitivity, pct),
+      `${c.tp}/${c.tp + c.fn} dangerous flagged`,
+    ],
+    [
+      'specificity',
+      pct(r.specificity),
+      range(r.ci95.specificity, pct),
+      `${c.tn}/${c.tn + c.fp} not dangerous cleared`,
+    ],
     ['balanced accuracy', pct(r.balancedAccuracy), range(r.ci95.balancedAccuracy, pct), ''],
     ['accuracy', pct(r.accuracy), range(r.ci95.accuracy, pct), `${c.tp + c.tn}/${r.n}`],
     ['ECE (10 bins)', num(r.ece), '', 'calibration error, 0 is perfect'],

@@ -37,12 +37,37 @@ export function htmlReport(r: EvaluationResult, generatedAt = new Date()): strin
   const dangerous = c.tp + c.fn;
   const harmless = c.tn + c.fp;
   const rows: [string, string, string, string][] = [
-    ['Dangerous moles caught (sensitivity)', pct(r.sensitivity), ci(r.ci95.sensitivity, pct), `${c.tp} of ${dangerous}`],
-    ['Harmless moles cleared (specificity)', pct(r.specificity), ci(r.ci95.specificity, pct), `${c.tn} of ${harmless}`],
-    ['Balanced accuracy (average of the two above)', pct(r.balancedAccuracy), ci(r.ci95.balancedAccuracy, pct), ''],
+    [
+      'Dangerous moles caught (sensitivity)',
+      pct(r.sensitivity),
+      ci(r.ci95.sensitivity, pct),
+      `${c.tp} of ${dangerous}`,
+    ],
+    [
+      'Harmless moles cleared (specificity)',
+      pct(r.specificity),
+      ci(r.ci95.specificity, pct),
+      `${c.tn} of ${harmless}`,
+    ],
+    [
+      'Balanced accuracy (average of the two above)',
+      pct(r.balancedAccuracy),
+      ci(r.ci95.balancedAccuracy, pct),
+      '',
+    ],
     ['Accuracy (all answers right)', pct(r.accuracy), ci(r.ci95.accuracy, pct), `${c.tp + c.tn} of ${r.n}`],
-    ['Ranking quality (ROC AUC)', Number.isFinite(r.auc) ? r.auc.toFixed(3) : 'n/a', ci(r.ci95.auc, (v) => v.toFixed(3)), '0.5 = guessing, 1 = perfect'],
-    ['Calibration error (ECE)', Number.isFinite(r.ece) ? r.ece.toFixed(3) : 'n/a', '–', '0 = probabilities match reality'],
+    [
+      'Ranking quality (ROC AUC)',
+      Number.isFinite(r.auc) ? r.auc.toFixed(3) : 'n/a',
+      ci(r.ci95.auc, (v) => v.toFixed(3)),
+      '0.5 = guessing, 1 = perfect',
+    ],
+    [
+      'Calibration error (ECE)',
+      Number.isFinite(r.ece) ? r.ece.toFixed(3) : 'n/a',
+      '–',
+      '0 = probabilities match reality',
+    ],
   ];
   const a05 = r.accuracyAt05;
   const skipped = r.skipped.length

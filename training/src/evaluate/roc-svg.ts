@@ -22,10 +22,11 @@ export function rocSvg(r: EvaluationResult, size = 360): string {
     .join('');
   const fpr = 1 - r.specificity;
   const tpr = r.sensitivity;
-  const marker = Number.isFinite(fpr) && Number.isFinite(tpr)
-    ? `<circle cx="${x(fpr)}" cy="${y(tpr)}" r="6" class="point"/>` +
-      `<text x="${x(fpr) + 10}" y="${y(tpr) + 18}" class="point-label">shipped threshold</text>`
-    : '';
+  const marker =
+    Number.isFinite(fpr) && Number.isFinite(tpr)
+      ? `<circle cx="${x(fpr)}" cy="${y(tpr)}" r="6" class="point"/>` +
+        `<text x="${x(fpr) + 10}" y="${y(tpr) + 18}" class="point-label">shipped threshold</text>`
+      : '';
   return `<svg viewBox="0 0 ${size} ${size + 24}" width="${size}" height="${size + 24}" role="img" aria-labelledby="roc-title roc-desc" class="roc">
 <title id="roc-title">ROC curve, AUC ${Number.isFinite(r.auc) ? r.auc.toFixed(3) : 'n/a'}</title>
 <desc id="roc-desc">Each point is one possible threshold: across is the share of not-dangerous moles wrongly flagged, up is the share of dangerous moles caught. The marked point is the threshold the app uses: ${(100 * tpr).toFixed(0)}% caught at ${(100 * fpr).toFixed(0)}% false alarms.</desc>

@@ -6,7 +6,10 @@ import type { EvaluationResult } from './evaluation-result';
  */
 export function scoreHistogramSvg(r: EvaluationResult, width = 560, height = 220): string {
   const bins = 20;
-  const counts = { dangerous: new Array<number>(bins).fill(0), not_dangerous: new Array<number>(bins).fill(0) };
+  const counts = {
+    dangerous: new Array<number>(bins).fill(0),
+    not_dangerous: new Array<number>(bins).fill(0),
+  };
   for (const image of r.images) {
     const b = Math.min(bins - 1, Math.max(0, Math.floor(image.probability * bins)));
     counts[image.label][b]!++;

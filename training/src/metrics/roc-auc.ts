@@ -9,7 +9,7 @@ export function rocAuc(scores: ArrayLike<number>, labels: ArrayLike<0 | 1>): num
   const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => scores[i]! - scores[j]!);
   let positives = 0;
   let rankSumPositives = 0;
-  for (let start = 0; start < n; ) {
+  for (let start = 0; start < n;) {
     let end = start;
     while (end + 1 < n && scores[order[end + 1]!] === scores[order[start]!]) end++;
     const averageRank = (start + end) / 2 + 1;

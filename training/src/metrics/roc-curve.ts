@@ -18,7 +18,7 @@ export function rocCurve(scores: ArrayLike<number>, labels: ArrayLike<0 | 1>): R
   const points: RocPoint[] = [{ threshold: Number.POSITIVE_INFINITY, fpr: 0, tpr: 0 }];
   let tp = 0;
   let fp = 0;
-  for (let start = 0; start < n; ) {
+  for (let start = 0; start < n;) {
     let end = start;
     while (end + 1 < n && scores[order[end + 1]!] === scores[order[start]!]) end++;
     for (let k = start; k <= end; k++) {

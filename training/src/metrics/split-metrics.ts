@@ -39,7 +39,10 @@ export function splitMetrics(
       accuracy: wilsonInterval(confusion.tp + confusion.tn, n),
       sensitivity: wilsonInterval(confusion.tp, positives),
       specificity: wilsonInterval(confusion.tn, negatives),
-      balancedAccuracy: [clip(rates.balancedAccuracy - Z95 * baSe), clip(rates.balancedAccuracy + Z95 * baSe)],
+      balancedAccuracy: [
+        clip(rates.balancedAccuracy - Z95 * baSe),
+        clip(rates.balancedAccuracy + Z95 * baSe),
+      ],
       auc: delongInterval(probabilities, labels).ci,
     },
   };
