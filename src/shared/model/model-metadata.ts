@@ -56,6 +56,16 @@ export interface DomainGuardSpec {
   maxDistance: number;
 }
 
+/** One weight-storage variant the export stage wrote and measured on the valid split. */
+export interface QuantisationVariant {
+  dtype: 'float32' | 'float16' | 'uint8';
+  /** Total weight bytes over all shards. */
+  bytes: number;
+  /** ROC AUC of this variant's own logits on the valid split (the choice is made on valid, never test). */
+  validAuc: number;
+  shipped: boolean;
+}
+
 export interface ModelMetadata {
   name: string;
   version: string;
@@ -78,4 +88,6 @@ export interface ModelMetadata {
   };
   baseModel: { name: string; source: string; licence: string; sha256: string };
   weights: { dtype: 'float32' | 'float16' | 'uint8'; bytes: number };
+  /** Every variant the export stage measured; optional, older metadata has none. */
+  quantisation?: QuantisationVariant[];
 }
