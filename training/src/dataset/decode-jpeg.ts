@@ -1,5 +1,6 @@
 import jpeg from 'jpeg-js';
 import type { RgbaImage } from '../../../src/shared/preprocess/rgba-image';
+import { applyOrientation, jpegOrientation } from './exif-orientation';
 import { UnreadableImageError } from './image-error';
 
 export interface JpegLimits {
@@ -7,7 +8,10 @@ export interface JpegLimits {
   maxMemoryMB: number;
 }
 
-/** Baseline/progressive JPEG → RGBA with jpeg-js, refusing corrupt data rather than returning grey blocks. */
+/**
+ * Baseline/progressive JPEG → RGBA with jpeg-js, refusing corrupt data rather than returning grey blocks, and
+ * turned upright by its EXIF orientation as a browser would.
+ */
 export function decodeJpeg(bytes: Uint8Array, limits: JpegLimits): RgbaImage {
   try {
     const image = jpeg.decode(bytes, {
@@ -17,7 +21,10 @@ export function decodeJpeg(bytes: Uint8Array, limits: JpegLimits): RgbaImage {
       maxResolutionInMP: limits.maxPixels / 1e6,
       maxMemoryUsageInMB: limits.maxMemoryMB,
     });
-    return { width: image.width, height: image.height, data: image.data };
+    return applyOrientation(
+      { width: image.width, height: image.height, data: image.data },
+      jpegOrientation(bytes),
+    );
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/maxResolutionInMP|maxMemoryUsageInMB/.test(message)) {

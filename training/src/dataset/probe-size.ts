@@ -1,4 +1,5 @@
 import { webpSize } from './decode-webp';
+import { jpegOrientation } from './exif-orientation';
 import type { ImageFormat } from './sniff-format';
 
 /**
@@ -18,8 +19,11 @@ export function probeSize(format: ImageFormat, bytes: Uint8Array): { width: numb
         : null;
     case 'webp':
       return webpSize(bytes);
-    case 'jpeg':
-      return jpegSize(bytes, view);
+    case 'jpeg': {
+      const size = jpegSize(bytes, view);
+      // Orientations 5–8 turn the picture a quarter: report the upright size, as decodeJpeg returns it.
+      return size && jpegOrientation(bytes) >= 5 ? { width: size.height, height: size.width } : size;
+    }
   }
 }
 
