@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { calibratedProbability, sigmoid } from '../../../src/shared/model/calibrate';
 import { confusionAt, ratesOf } from '../metrics/confusion';
+import { calibrateOnValid } from './calibrate-on-valid';
 import { chooseOperatingPoint } from './choose-operating-point';
 import { fitPlatt } from './fit-platt';
 import { thresholdForSensitivity, thresholdForSpecificity } from './operating-point';
@@ -94,5 +95,34 @@ describe('operating thresholds', () => {
     expect(op.valid.sensitivity).toBeCloseTo(0.9, 12);
     // In [0.045, 0.375): dangerous 0.3 0.2 0.15 0.05 and not-dangerous 0.35 0.25 0.12 0.1 0.08 0.06 → 10/20.
     expect(op.valid.inconclusiveShare).toBeCloseTo(0.5, 12);
+  });
+});
+
+describe('calibrateOnValid', () => {
+  it('fits, then sets the threshold on calibrated probabilities for sensitivity ≥ 0.9', () => {
+    const random = mulberry32(11);
+    const logits: number[] = [];
+    const labels: (0 | 1)[] = [];
+    for (let i = 0; i < 252; i++) {
+      const y = (i % 2) as 0 | 1;
+      // An overconfident model: the true log-odds are ≈2.8·x, the logits 8·x (so Platt a ≈ 0.36).
+      logits.push(8 * ((y ? 0.8 : -0.8) + (random() + random() + random() - 1.5) * 1.5));
+      labels.push(y);
+    }
+    const result = calibrateOnValid(logits, labels);
+    expect(result.calibration.a).toBeGreaterThan(0);
+    expect(result.calibration.a).toBeLessThan(1);
+    expect(result.valid.sensitivity).toBeGreaterThanOrEqual(0.9);
+    expect(result.valid.n).toBe(252);
+    const probabilities = logits.map((z) => calibratedProbability(z, result.calibration));
+    // Highest such threshold: the next dangerous image above it, if flagged alone, would drop below 0.9.
+    const positives = probabilities.filter((_, i) => labels[i] === 1).sort((a, b) => b - a);
+    const k = Math.ceil(0.9 * positives.length);
+    expect(result.threshold).toBeLessThanOrEqual(positives[k - 1]!);
+    expect(result.threshold).toBeGreaterThan(positives[k]!);
+    expect(result.inconclusiveBand[0]).toBeLessThanOrEqual(result.threshold);
+    expect(result.inconclusiveBand[1]).toBeGreaterThanOrEqual(result.threshold);
+    expect(result.inconclusiveShare).toBeGreaterThan(0);
+    expect(result.inconclusiveShare).toBeLessThan(1);
   });
 });
