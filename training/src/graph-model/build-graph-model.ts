@@ -16,6 +16,11 @@ export interface GraphModelOptions {
   /** Also expose the ImageNet classifier as `imagenet_logits` ([n, 1001]); needs spec.logits. */
   imagenetLogits?: boolean;
   weightDtype?: WeightDtype;
+  /**
+   * false: emit Conv2D / DepthwiseConv2dNative → BiasAdd [→ Relu6] as separate nodes, the way an unoptimised
+   * converter output looks (the benchmark's reference model). Default true: one fused node per layer.
+   */
+  fuse?: boolean;
 }
 
 /** The contents of model.json minus the weight paths, plus the (unsharded) weight bytes. */
@@ -63,7 +68,10 @@ export function buildGraphModel(spec: NetworkSpec, options: GraphModelOptions = 
 
   // The classifier only feeds imagenet_logits: leave it out otherwise.
   const layers = spec.layers.filter((l) => wantImagenet || !(spec.logits && isAfterFeatures(spec, l)));
-  for (const layer of layers) tensorNode.set(layer.output, emitLayer(layer, nodes, source, addConst));
+  const fuse = options.fuse ?? true;
+  for (const layer of layers) {
+    tensorNode.set(layer.output, emitLayer(layer, nodes, source, addConst, fuse));
+  }
 
   const outputs: string[] = [];
   const identity = (name: string, from: string): void => {
@@ -98,6 +106,41 @@ export function buildGraphModel(spec: NetworkSpec, options: GraphModelOptions = 
   };
 }
 
+/** Conv2D / DepthwiseConv2dNative, then BiasAdd, then Relu6 when the layer has one: three nodes. */
+function emitUnfusedConv(
+  layer: Extract<Layer, { kind: 'conv' | 'depthwise' }>,
+  nodes: NodeDef[],
+  input: string,
+  filter: string,
+  bias: string,
+): string {
+  const T = attr.type('DT_FLOAT');
+  const conv = `${layer.name}/conv`;
+  const withBias = layer.activation === 'relu6' ? `${layer.name}/BiasAdd` : layer.name;
+  nodes.push({
+    name: conv,
+    op: layer.kind === 'conv' ? 'Conv2D' : 'DepthwiseConv2dNative',
+    input: [input, filter],
+    attr: {
+      T,
+      strides: attr.intList([1, layer.stride, layer.stride, 1]),
+      padding: attr.str(layer.padding),
+      data_format: attr.str('NHWC'),
+      dilations: attr.intList([1, 1, 1, 1]),
+      explicit_paddings: attr.intList([]),
+    },
+  });
+  nodes.push({
+    name: withBias,
+    op: 'BiasAdd',
+    input: [conv, bias],
+    attr: { T, data_format: attr.str('NHWC') },
+  });
+  if (layer.activation === 'relu6')
+    nodes.push({ name: layer.name, op: 'Relu6', input: [withBias], attr: { T } });
+  return layer.name;
+}
+
 function isAfterFeatures(spec: NetworkSpec, layer: Layer): boolean {
   const featureIdx = spec.layers.findIndex((l) => l.output === spec.features);
   return spec.layers.indexOf(layer) > featureIdx;
@@ -118,6 +161,7 @@ function emitLayer(
   nodes: NodeDef[],
   source: (t: string) => string,
   addConst: (name: string, shape: number[], values: Float32Array | Int32Array, sensitive?: boolean) => string,
+  fuse: boolean,
 ): string {
   const T = attr.type('DT_FLOAT');
   switch (layer.kind) {
@@ -125,6 +169,7 @@ function emitLayer(
     case 'depthwise': {
       const filter = addConst(`${layer.name}/filter`, [...layer.filterShape], layer.filter);
       const bias = addConst(`${layer.name}/bias`, [layer.bias.length], layer.bias, true);
+      if (!fuse) return emitUnfusedConv(layer, nodes, source(layer.input), filter, bias);
       nodes.push({
         name: layer.name,
         op: layer.kind === 'conv' ? '_FusedConv2D' : 'FusedDepthwiseConv2dNative',
