@@ -18,7 +18,7 @@ import { gradientImage } from '../dataset/write-test-images';
 import { batchTensor } from './batch-tensor';
 
 const repo = resolve(__dirname, '../../..');
-const shared = resolve(repo, '../shared/datasets');
+const shared = resolve(process.env.SHARED_DIR ?? resolve(repo, '../shared'), 'datasets');
 const metadata = JSON.parse(
   readFileSync(resolve(repo, 'public/model/metadata.json'), 'utf8'),
 ) as ModelMetadata;

@@ -15,7 +15,7 @@ import { formatSummary } from './format-summary';
 
 const repo = resolve(__dirname, '../../..');
 const modelDir = resolve(repo, 'public/model');
-const seedData = resolve(repo, '../shared/datasets/seed-dermoscopy');
+const seedData = resolve(process.env.SHARED_DIR ?? resolve(repo, '../shared'), 'datasets/seed-dermoscopy');
 const metadata = existsSync(resolve(modelDir, 'metadata.json'))
   ? (JSON.parse(readFileSync(resolve(modelDir, 'metadata.json'), 'utf8')) as ModelMetadata)
   : null;
