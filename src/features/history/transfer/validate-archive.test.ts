@@ -78,6 +78,7 @@ describe('archive validation', () => {
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error.kind).toBe('invalid-file');
     expect(!result.ok && result.error.message).toMatch(message);
+    expect(!result.ok && result.error.message).toMatch(/Nothing was changed\.$/);
   });
 
   it.each([

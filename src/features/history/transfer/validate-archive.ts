@@ -8,6 +8,7 @@ import type { HistorySnapshot } from './read-history';
 /** Thrown inside validation only; turned into an error value with a plain message at the boundary. */
 class Invalid extends Error {}
 
+const UNCHANGED = 'Nothing was changed.';
 const FOREIGN = 'This file is not a Naevus history export. Choose a file saved with "Export everything".';
 
 type Json = Record<string, unknown>;
@@ -114,13 +115,13 @@ function unique(ids: string[], what: string): void {
 export function validateArchive(parsed: unknown): Result<HistorySnapshot> {
   try {
     const root = object(parsed, 'The file');
-    if (root.format !== ARCHIVE_FORMAT) return fail('invalid-file', FOREIGN);
+    if (root.format !== ARCHIVE_FORMAT) return fail('invalid-file', `${FOREIGN} ${UNCHANGED}`);
     if (root.version !== ARCHIVE_VERSION) {
       return fail(
         'invalid-file',
         typeof root.version === 'number' && root.version > ARCHIVE_VERSION
-          ? 'This export was made by a newer version of the app. Update the app, then import it again.'
-          : 'This export has an unknown format version and cannot be imported.',
+          ? `This export was made by a newer version of the app. Update the app, then import it again. ${UNCHANGED}`
+          : `This export has an unknown format version and cannot be imported. ${UNCHANGED}`,
       );
     }
     const moles = list(root.moles, 'moles').map(mole);
@@ -137,21 +138,21 @@ export function validateArchive(parsed: unknown): Result<HistorySnapshot> {
     return ok({ moles, checks });
   } catch (cause) {
     if (cause instanceof Invalid)
-      return fail('invalid-file', `The file cannot be imported: ${cause.message} Nothing was changed.`);
+      return fail('invalid-file', `The file cannot be imported: ${cause.message} ${UNCHANGED}`);
     throw cause;
   }
 }
 
 /** Reads and validates a user-chosen file; never throws. */
 export async function parseArchiveFile(file: Blob): Promise<Result<HistorySnapshot>> {
-  if (file.size === 0) return fail('invalid-file', 'The file is empty. Nothing was changed.');
+  if (file.size === 0) return fail('invalid-file', `The file is empty. ${UNCHANGED}`);
   if (file.size > ARCHIVE_LIMITS.fileBytes)
-    return fail('invalid-file', 'The file is too large to be a history export. Nothing was changed.');
+    return fail('invalid-file', `The file is too large to be a history export. ${UNCHANGED}`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(await file.text());
   } catch {
-    return fail('invalid-file', `${FOREIGN} Nothing was changed.`);
+    return fail('invalid-file', `${FOREIGN} ${UNCHANGED}`);
   }
   return validateArchive(parsed);
 }
