@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { convGeometry, type ConvPad } from './conv-geometry';
-import { wideDy, wideTaps } from './filter-taps';
+import { tapPlanes } from './filter-taps';
+import { tapChannelDots } from './heap-copy';
 
 export interface DepthwiseBackpropFilterAttrs {
   strides: number | [number, number];
@@ -12,8 +13,7 @@ export interface DepthwiseBackpropFilterAttrs {
 
 /**
  * dL/dW of a depthwise conv (channel multiplier 1): for each tap, Σ over (n, i, j) of tap-input · dy per
- * channel. Each tap's products are summed over rows by a ones-vector matMul: wasm's Sum over a leading axis
- * transposes first, and concatenating the taps first costs more than the 9 small matMuls.
+ * channel, as one fused multiply-and-sum over heap views per tap (see tapChannelDots for why not wasm ops).
  */
 export function depthwiseBackpropFilter(
   x: tf.Tensor4D,
@@ -31,11 +31,17 @@ export function depthwiseBackpropFilter(
     attrs.dimRoundingMode,
     attrs.dilations,
   );
-  return tf.tidy(() => {
-    const { taps, wide } = wideTaps(x, g);
-    const dyWide = wideDy(dy, wide);
-    const ones = tf.ones([1, dyWide.shape[0]]) as tf.Tensor2D;
-    const perTap = taps.map((tap) => tf.matMul(ones, tf.mul(tap, dyWide)));
-    return tf.reshape(tf.concat(perTap, 0), filterShape);
+  const [kh, kw, c] = filterShape;
+  const [sh, sw] = g.stride;
+  const grad = new Float32Array(kh * kw * c);
+  tf.tidy(() => {
+    const { planes, wide } = tapPlanes(x, g);
+    for (let a = 0; a < kh; a++) {
+      for (let b = 0; b < kw; b++) {
+        const plane = planes[(a % sh) * sw + (b % sw)]!;
+        grad.set(tapChannelDots(plane, wide, dy, Math.floor(a / sh), Math.floor(b / sw)), (a * kw + b) * c);
+      }
+    }
   });
+  return tf.tensor4d(grad, filterShape);
 }

@@ -13,12 +13,8 @@ import { phasePlane, rowWindows } from './heap-copy';
  */
 export function wideTaps(x: tf.Tensor4D, g: ConvGeometry): { taps: tf.Tensor2D[]; wide: number } {
   const [sh, sw] = g.stride;
-  const { batch: n, outHeight: oh, outWidth: ow, channels: c, filterHeight: kh, filterWidth: kw } = g;
-  const wide = ow + Math.floor((kw - 1) / sw);
-  // One spare row so the last tap's shifted read of oh rows stays inside the plane.
-  const rows = oh + Math.floor((kh - 1) / sh) + 1;
-  const framed = frameAxis(frameAxis(x, 1, g.top, rows * sh), 2, g.left, wide * sw);
-  const planes = phasePlanes(framed, sh, sw);
+  const { batch: n, outHeight: oh, channels: c, filterHeight: kh, filterWidth: kw } = g;
+  const { planes, wide } = tapPlanes(x, g);
   const taps: tf.Tensor2D[] = [];
   for (let a = 0; a < kh; a++) {
     for (let b = 0; b < kw; b++) {
@@ -29,6 +25,19 @@ export function wideTaps(x: tf.Tensor4D, g: ConvGeometry): { taps: tf.Tensor2D[]
     }
   }
   return { taps, wide };
+}
+
+/**
+ * The padded input split into its sh·sw stride phases, each flattened per image to [N, rows * wide * C], such
+ * that tap (a, b) reads phase (a % sh, b % sw) at row offset ⌊a/sh⌋ and column offset ⌊b/sw⌋.
+ */
+export function tapPlanes(x: tf.Tensor4D, g: ConvGeometry): { planes: tf.Tensor2D[]; wide: number } {
+  const [sh, sw] = g.stride;
+  const wide = g.outWidth + Math.floor((g.filterWidth - 1) / sw);
+  // One spare row so the last tap's shifted read of outH rows (junk columns included) stays inside the plane.
+  const rows = g.outHeight + Math.floor((g.filterHeight - 1) / sh) + 1;
+  const framed = frameAxis(frameAxis(x, 1, g.top, rows * sh), 2, g.left, wide * sw);
+  return { planes: phasePlanes(framed, sh, sw), wide };
 }
 
 /** dy [N, outH, outW, C] → [N * outH * wide, C], zeros in the junk columns of `wideTaps`. */

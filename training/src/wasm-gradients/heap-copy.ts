@@ -60,3 +60,46 @@ export function phasePlane(x: tf.Tensor4D, sh: number, sw: number, p: number, q:
   }
   return tf.engine().makeTensorFromTensorInfo(info) as tf.Tensor4D;
 }
+
+/**
+ * One depthwise tap's filter gradient, Σ over (n, i, j) of plane[n, i + di, j + dj, c] · dy[n, i, j, c] for every
+ * channel c, read straight from the heap: no tap copy or product tensor is materialised. (A ones-vector
+ * matMul for the sum would be a plain wasm op, but XNNPACK re-packs its large right operand on every call.)
+ * plane is [N, hq, wq, C] flattened to [N, hq * wq * C]; dy is [N, outH, outW, C].
+ */
+export function tapChannelDots(
+  plane: tf.Tensor2D,
+  wq: number,
+  dy: tf.Tensor4D,
+  di: number,
+  dj: number,
+): Float64Array {
+  const [n, oh, ow, c] = dy.shape;
+  const planeSize = plane.shape[1];
+  const out = new Float64Array(c);
+  const backend = wasmBackend();
+  const pv = backend ? heapView(backend, plane) : (plane.dataSync() as Float32Array);
+  const dv = backend ? heapView(backend, dy) : (dy.dataSync() as Float32Array);
+  let d = 0;
+  for (let b = 0; b < n; b++) {
+    for (let i = 0; i < oh; i++) {
+      let p = b * planeSize + ((i + di) * wq + dj) * c;
+      for (let j = 0; j < ow; j++, p += c, d += c) {
+        for (let k = 0; k < c; k++) out[k] = out[k]! + pv[p + k]! * dv[d + k]!;
+      }
+    }
+  }
+  return out;
+}
+
+/** Column sums of x [rows, C], accumulated in float64 from the heap view. */
+export function heapReduceRows(x: tf.Tensor2D): Float32Array {
+  const [rows, c] = x.shape;
+  const backend = wasmBackend();
+  const v = backend ? heapView(backend, x) : (x.dataSync() as Float32Array);
+  const acc = new Float64Array(c);
+  for (let r = 0, o = 0; r < rows; r++, o += c) {
+    for (let k = 0; k < c; k++) acc[k] = acc[k]! + v[o + k]!;
+  }
+  return Float32Array.from(acc);
+}

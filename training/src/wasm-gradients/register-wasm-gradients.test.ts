@@ -208,6 +208,28 @@ describe('wasm gradient kernels match the cpu backend', () => {
     }
   });
 
+  it('sums over leading axes (the fast path) and other axes like the cpu backend', async () => {
+    const values = randomValues(2 * 3 * 4 * 5, 13);
+    for (const [axis, keepDims] of [
+      [[0, 1, 2], false],
+      [[1, 0], true],
+      [0, false],
+      [[1, 2], false],
+      [-1, false],
+    ] as [number | number[], boolean][]) {
+      const results: Float32Array[] = [];
+      for (const backend of ['cpu', 'wasm']) {
+        await tf.setBackend(backend);
+        const x = tf.tensor4d(values, [2, 3, 4, 5]);
+        const s = tf.sum(x, axis, keepDims);
+        results.push((await s.data()) as Float32Array);
+        expect(s.shape).toEqual(tf.tidy(() => tf.sum(tf.zeros([2, 3, 4, 5]), axis, keepDims).shape));
+        tf.dispose([x, s]);
+      }
+      for (let i = 0; i < results[0]!.length; i++) expect(results[1]![i]).toBeCloseTo(results[0]![i]!, 4);
+    }
+  });
+
   it('rejects a depthwise channel multiplier other than 1', async () => {
     await tf.setBackend('wasm');
     const x = tf.zeros([1, 4, 4, 2]);

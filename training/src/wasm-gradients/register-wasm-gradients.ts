@@ -2,6 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { isPointwise, pointwiseBackpropInput, type Conv2DBackpropInputAttrs } from './conv2d-backprop-input';
 import { conv2dBackpropFilter, type Conv2DBackpropFilterAttrs } from './conv2d-backprop-filter';
 import { depthwiseBackpropFilter, type DepthwiseBackpropFilterAttrs } from './depthwise-backprop-filter';
+import { leadingAxes, sumLeadingAxes } from './leading-axes-sum';
+import { relu6GradConfig } from './relu6-gradient';
 import { depthwiseBackpropInput, type DepthwiseBackpropInputAttrs } from './depthwise-backprop-input';
 
 type Inputs = tf.NamedTensorInfoMap;
@@ -54,6 +56,8 @@ export function registerWasmGradients(backendName = 'wasm'): void {
     if (tf.getKernel(config.kernelName, backendName) === undefined) tf.registerKernel(config);
   }
   overridePointwiseBackpropInput(backendName);
+  overrideLeadingAxesSum(backendName);
+  tf.registerGradient(relu6GradConfig);
 }
 
 /** Replaces wasm's Conv2DBackpropInput for 1×1 stride-1 filters (7× faster), keeping the original otherwise. */
@@ -69,5 +73,20 @@ function overridePointwiseBackpropInput(backendName: string): void {
   };
   Object.assign(kernelFunc, { pointwise: true });
   tf.unregisterKernel(tf.Conv2DBackpropInput, backendName);
+  tf.registerKernel({ ...original, kernelFunc });
+}
+
+/** Replaces wasm's Sum for float32 reductions over leading axes (bias gradients), keeping the original otherwise. */
+function overrideLeadingAxesSum(backendName: string): void {
+  const original = tf.getKernel(tf.Sum, backendName);
+  if (original === undefined || (original.kernelFunc as { leading?: boolean }).leading) return;
+  const kernelFunc: tf.KernelFunc = (args) => {
+    const x = (args.inputs as Inputs).x;
+    const { axis, keepDims } = args.attrs as unknown as { axis: number | number[]; keepDims: boolean };
+    const k = x instanceof tf.Tensor && x.dtype === 'float32' ? leadingAxes(axis, x.rank) : null;
+    return k === null ? original.kernelFunc(args) : sumLeadingAxes(x as tf.Tensor, k, keepDims);
+  };
+  Object.assign(kernelFunc, { leading: true });
+  tf.unregisterKernel(tf.Sum, backendName);
   tf.registerKernel({ ...original, kernelFunc });
 }
