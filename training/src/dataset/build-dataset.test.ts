@@ -163,3 +163,25 @@ describe('loadImage', () => {
     expect(readFileSync(join(temp, 'misnamed.bmp'))[1]).toBe(0x50); // really PNG
   });
 });
+
+describe('buildDataset with symlinks', () => {
+  it('follows linked files and folders and reports a dangling link', async () => {
+    const { symlinkSync } = await import('node:fs');
+    const root = join(temp, 'linked');
+    put(temp, 'elsewhere/a.png', writePng(gradientImage(3, 3, 21)));
+    put(temp, 'elsewhere/more/b.png', writePng(gradientImage(3, 3, 22)));
+    put(root, 'not_Dangerous/c.png', writePng(gradientImage(3, 3, 23)));
+    mkdirSync(join(root, 'Dangerous'), { recursive: true });
+    symlinkSync(join(temp, 'elsewhere/a.png'), join(root, 'Dangerous/a.png'));
+    symlinkSync(join(temp, 'elsewhere/more'), join(root, 'Dangerous/more'));
+    symlinkSync(join(temp, 'nowhere.png'), join(root, 'Dangerous/dangling.png'));
+    const { manifest, report } = await buildDataset(root);
+    expect(manifest.map((m) => m.relPath).sort()).toEqual([
+      'Dangerous/a.png',
+      'Dangerous/more/b.png',
+      'not_Dangerous/c.png',
+    ]);
+    expect(report.skipped.map((s) => s.relPath)).toEqual(['Dangerous/dangling.png']);
+    expect(report.skipped[0]!.reason).toMatch(/could not read/);
+  });
+});

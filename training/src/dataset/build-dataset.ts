@@ -93,11 +93,7 @@ export async function buildDataset(root: string, options: BuildOptions = {}): Pr
         format: sniffed.format,
       });
     } catch (error) {
-      const reason =
-        error instanceof UnreadableImageError
-          ? error.message
-          : `could not read file (${error instanceof Error ? error.message : String(error)})`;
-      skipped.push({ relPath: file.relPath, reason });
+      skipped.push({ relPath: file.relPath, reason: plainReason(error) });
     }
     options.onProgress?.(++done, walk.files.length);
   }
@@ -139,4 +135,12 @@ export async function buildDataset(root: string, options: BuildOptions = {}): Pr
       dataHash,
     },
   };
+}
+
+function plainReason(error: unknown): string {
+  if (error instanceof UnreadableImageError) return error.message;
+  const code = (error as { code?: string }).code;
+  if (code === 'ENOENT') return 'could not read file: it does not exist (a broken link?)';
+  if (code === 'EACCES' || code === 'EPERM') return 'could not read file: permission denied';
+  return `could not read file (${error instanceof Error ? error.message : String(error)})`;
 }

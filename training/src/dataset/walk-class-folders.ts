@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { ClassLabel } from '../../../src/shared/model/model-metadata';
 import { labelLookup, normaliseName, type LabelConfig, type SplitName } from './label-config';
@@ -36,7 +36,10 @@ export function walkClassFolders(root: string, config: LabelConfig): WalkResult 
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
+      // Follow symlinks (datasets are often assembled from links); a dangling link counts as a file and is
+      // then reported as unreadable rather than silently ignored.
+      const target = entry.isSymbolicLink() ? statOrNull(path) : entry;
+      if (target?.isDirectory()) {
         const key = normaliseName(entry.name);
         const nextSplit = dir === root && presplit ? (splitOf.get(key) ?? null) : split;
         if (dir === root && presplit && nextSplit === null) {
@@ -45,7 +48,7 @@ export function walkClassFolders(root: string, config: LabelConfig): WalkResult 
           continue;
         }
         visit(path, nextSplit, classOf.get(key) ?? label);
-      } else if (entry.isFile()) {
+      } else if (!target || target.isFile()) {
         const relPath = relative(root, path).split(sep).join('/');
         if (label === null) {
           const folder = relative(root, dir).split(sep).join('/') || '.';
@@ -62,4 +65,12 @@ export function walkClassFolders(root: string, config: LabelConfig): WalkResult 
     presplit,
     unlabelled: [...unlabelled].map(([folder, list]) => ({ folder, files: list })),
   };
+}
+
+function statOrNull(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
 }
