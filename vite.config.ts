@@ -11,11 +11,11 @@ const isolationHeaders = {
 
 // The photo never leaves the device: no remote scripts, styles, fonts or connections. Injected only into the
 // built page because the dev server needs inline scripts for hot reload.
-// 'wasm-unsafe-eval' compiles the tfjs wasm backend; blob: workers are how its threaded build starts threads.
+// 'wasm-unsafe-eval' compiles the tfjs wasm backend.
 const contentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
-  "worker-src 'self' blob:",
+  "worker-src 'self'",
   "connect-src 'self'",
   "img-src 'self' blob: data:",
   "style-src 'self'",

@@ -9,12 +9,26 @@ export function backendCandidates(preferred?: BackendName, exclude: BackendName[
   return order.filter((b) => !exclude.includes(b));
 }
 
-/** Switches tfjs to the first backend that initialises; false from setBackend means it failed to start. */
+/** A backend that has not started in this long is treated as broken (a hung wasm or GPU init). */
+const START_TIMEOUT_MS = 30_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Switches tfjs to `name`; false when it fails to start (setBackend resolves false) or hangs. */
 export async function switchBackend(name: BackendName): Promise<boolean> {
-  try {
+  const started = async () => {
     if (!(await tf.setBackend(name))) return false;
     await tf.ready();
     return tf.getBackend() === name;
+  };
+  try {
+    return await withTimeout(started(), START_TIMEOUT_MS, false);
   } catch {
     return false;
   }

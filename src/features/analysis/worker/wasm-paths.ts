@@ -1,3 +1,4 @@
+import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import plainWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import simdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
@@ -6,8 +7,13 @@ import threadedSimdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wa
 /**
  * The wasm binaries are bundled as assets of the app itself (hashed, precached by the service worker), so the
  * wasm backend never fetches from a CDN and works offline.
+ *
+ * Threads stay off: the threaded build starts its pthread workers from a source string that breaks once the
+ * glue code is bundled and minified ("e is not defined" in every thread, and the backend never becomes ready),
+ * the known tfjs#4539 class of bug. SIMD alone is the bulk of the wasm speed-up.
  */
 export function serveWasmFromApp(): void {
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   setWasmPaths({
     'tfjs-backend-wasm.wasm': plainWasm,
     'tfjs-backend-wasm-simd.wasm': simdWasm,
