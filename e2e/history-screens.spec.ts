@@ -1,0 +1,150 @@
+import { readFile } from 'node:fs/promises';
+import { expectNoSeriousA11yViolations } from './support/axe-scan';
+import { missing, seedImages } from './support/paths';
+import { expect, test } from './support/test';
+
+// The history screens without re-running analyses: a history is imported from an archive built here from
+// seed photos (the same route a person uses to move their history to a new phone).
+const skipReason = missing(seedImages.dangerousJpeg, seedImages.notDangerousJpeg);
+
+async function seedArchive(): Promise<Buffer> {
+  const [first, second] = await Promise.all([
+    readFile(seedImages.dangerousJpeg),
+    readFile(seedImages.notDangerousJpeg),
+  ]);
+  const image = (bytes: Buffer) => ({ type: 'image/jpeg', base64: bytes.toString('base64') });
+  const archive = {
+    format: 'naevus-mole-history',
+    version: 1,
+    exportedAt: '2025-06-01T00:00:00.000Z',
+    moles: [
+      {
+        id: 'mole-1',
+        name: 'Left shoulder',
+        bodyLocation: 'back-upper-left',
+        // Last checked long ago, so a re-check is due.
+        createdAt: '2025-01-01T09:00:00.000Z',
+        recheckIntervalDays: 91,
+      },
+    ],
+    checks: [
+      {
+        id: 'check-1',
+        moleId: 'mole-1',
+        takenAt: '2025-01-01T09:00:00.000Z',
+        riskLevel: 'low',
+        probability: 0.2,
+        modelVersion: 'seed-test',
+        photo: image(second),
+        crop: image(second),
+      },
+      {
+        id: 'check-2',
+        moleId: 'mole-1',
+        takenAt: '2025-04-02T09:00:00.000Z',
+        riskLevel: 'high',
+        probability: 0.75,
+        modelVersion: 'seed-test',
+        photo: image(first),
+        crop: image(first),
+      },
+    ],
+  };
+  return Buffer.from(JSON.stringify(archive));
+}
+
+test('My moles, timeline and compare: reminders, calendar file, no serious accessibility violations', async ({
+  app,
+  page,
+}) => {
+  test.skip(skipReason !== null, skipReason ?? '');
+  await app.open();
+  await page.getByTestId('open-my-moles').click();
+  await expect(page.getByTestId('mole-list-empty')).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'my moles (empty)');
+
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'history.json',
+    mimeType: 'application/json',
+    buffer: await seedArchive(),
+  });
+  await expect(page.getByTestId('history-status')).toContainText('Imported 1 mole and 2 checks');
+  await expect(page.getByTestId('due-reminders')).toContainText('Left shoulder');
+  await expect(page.getByTestId('storage-used')).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'my moles');
+
+  await page.getByTestId('mole-item').getByRole('button').click();
+  await expect(page.getByTestId('timeline-item')).toHaveCount(2);
+  // Newest first.
+  await expect(page.getByTestId('timeline-item').first()).toHaveAttribute('data-check-id', 'check-2');
+  await expectNoSeriousA11yViolations(page, 'mole timeline');
+
+  const [ics] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-ics').click()]);
+  const calendar = await readFile(await ics.path(), 'utf8');
+  expect(calendar).toContain('BEGIN:VCALENDAR');
+  expect(calendar).toContain('SUMMARY:Re-check mole: Left shoulder');
+  // 91 days after the latest check (2 Apr 2025).
+  expect(calendar).toContain('DTSTART;VALUE=DATE:20250702');
+
+  // A longer interval moves the next re-check date.
+  const next = page.getByTestId('next-recheck');
+  const before = await next.innerText();
+  await page.getByTestId('recheck-interval').selectOption('182');
+  await expect(next).not.toHaveText(before);
+
+  await page.getByTestId('compare-checks').click();
+  await expect(page.getByTestId('compare-item')).toHaveCount(2);
+  await expect(page.getByTestId('probability-change')).toContainText('up by 55 percentage points');
+  await expectNoSeriousA11yViolations(page, 'compare');
+
+  // Home shows the due re-check when the app opens.
+  await page.reload();
+  await expect(page.getByTestId('open-my-moles')).toContainText('My moles (1)');
+});
+
+test('deleting one check and then the mole asks first and removes only what was chosen', async ({
+  app,
+  page,
+}) => {
+  test.skip(skipReason !== null, skipReason ?? '');
+  await app.open();
+  await page.getByTestId('open-my-moles').click();
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'history.json',
+    mimeType: 'application/json',
+    buffer: await seedArchive(),
+  });
+  await page.getByTestId('mole-item').getByRole('button').click();
+  const items = page.getByTestId('timeline-item');
+  await expect(items).toHaveCount(2);
+
+  await items.first().getByRole('button', { name: 'Delete this check' }).click();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(items).toHaveCount(2);
+  await items.first().getByRole('button', { name: 'Delete this check' }).click();
+  await page.getByTestId('confirm-delete').click();
+  await expect(items).toHaveCount(1);
+  await expect(items.first()).toHaveAttribute('data-check-id', 'check-1');
+
+  await page.getByTestId('delete-mole').click();
+  await page.getByTestId('confirm-delete').click();
+  await expect(page.getByTestId('mole-list-empty')).toBeVisible();
+});
+
+test('without IndexedDB (private mode) saving says so in plain words and one-off checks keep working', async ({
+  app,
+  page,
+}) => {
+  test.skip(skipReason !== null, skipReason ?? '');
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+  });
+  await app.open();
+  await app.analyseFile(seedImages.dangerousJpeg);
+  await expect(page.getByTestId('save-check')).toBeDisabled();
+  await expect(page.getByText(/cannot be saved here/)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Check another photo' }).click();
+  const verdict = await app.analyseFile(seedImages.notDangerousJpeg);
+  expect(['low', 'inconclusive', 'high']).toContain(verdict.risk);
+});
