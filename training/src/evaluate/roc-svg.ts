@@ -25,16 +25,17 @@ export function rocSvg(r: EvaluationResult, size = 360): string {
   const marker =
     Number.isFinite(fpr) && Number.isFinite(tpr)
       ? `<circle cx="${x(fpr)}" cy="${y(tpr)}" r="6" class="point"/>` +
-        `<text x="${x(fpr) + 10}" y="${y(tpr) + 18}" class="point-label">shipped threshold</text>`
+        // Label on whichever side of the point has room.
+        `<text x="${fpr > 0.6 ? x(fpr) - 10 : x(fpr) + 10}" y="${y(tpr) + 18}" text-anchor="${fpr > 0.6 ? 'end' : 'start'}" class="point-label">shipped threshold</text>`
       : '';
-  return `<svg viewBox="0 0 ${size} ${size + 24}" width="${size}" height="${size + 24}" role="img" aria-labelledby="roc-title roc-desc" class="roc">
+  return `<svg viewBox="0 0 ${size} ${y(0) + 44}" width="${size}" height="${y(0) + 44}" role="img" aria-labelledby="roc-title roc-desc" class="roc">
 <title id="roc-title">ROC curve, AUC ${Number.isFinite(r.auc) ? r.auc.toFixed(3) : 'n/a'}</title>
 <desc id="roc-desc">Each point is one possible threshold: across is the share of not-dangerous moles wrongly flagged, up is the share of dangerous moles caught. The marked point is the threshold the app uses: ${(100 * tpr).toFixed(0)}% caught at ${(100 * fpr).toFixed(0)}% false alarms.</desc>
 ${grid}
 <line x1="${x(0)}" y1="${y(0)}" x2="${x(1)}" y2="${y(1)}" class="chance"/>
 <polyline points="${points}" class="curve"/>
 ${marker}
-<text x="${x(0.5)}" y="${size + 18}" text-anchor="middle" class="axis">harmless moles wrongly flagged (false alarms)</text>
+<text x="${x(0.5)}" y="${y(0) + 36}" text-anchor="middle" class="axis">harmless moles wrongly flagged (false alarms)</text>
 <text transform="translate(12 ${y(0.5)}) rotate(-90)" text-anchor="middle" class="axis">dangerous moles caught</text>
 </svg>`;
 }
