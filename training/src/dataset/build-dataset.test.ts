@@ -50,6 +50,8 @@ describe('buildDataset on a folder without a split', () => {
     expect(manifest.every((m) => m.width >= 3 && m.height >= 2 && /^[0-9a-f]{64}$/.test(m.sha256))).toBe(
       true,
     );
+    // The header-only probe (the default, used by training and evaluation) sees the same sizes as a full decode.
+    expect((await buildDataset(root)).manifest).toEqual(manifest);
   });
 
   it('is deterministic and follows content, not names or location', async () => {
