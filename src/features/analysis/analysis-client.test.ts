@@ -14,7 +14,7 @@ function fakeWorker() {
       logit: id,
       probability: id / 10,
       features: new Float32Array(4),
-      guard: { verdict: 'accept', reasons: [] },
+      guard: { verdict: 'accept', problems: [], reasons: [] },
       backend: 'cpu',
       ms: 1,
     },

@@ -1,3 +1,4 @@
+import type { GuardProblem } from '../../shared/guard/guard-problem';
 import type { ModelMetadata } from '../../shared/model/model-metadata';
 import type { RgbaImage, SquareCrop } from '../../shared/preprocess/rgba-image';
 import type { ImageProblem } from './image-problem';
@@ -21,8 +22,12 @@ export interface AnalyseRequest {
 /** What the quality/domain guard concluded about the analysed crop. */
 export interface GuardOutcome {
   verdict: 'accept' | 'reject';
-  /** Plain-language reasons, each with advice on how to retake. Empty when accepted. */
+  /** What is wrong, main problem first. Empty when accepted. */
+  problems: GuardProblem[];
+  /** Plain-language advice on how to retake, one per problem, same order. */
   reasons: string[];
+  /** Distance from the training images in feature space (about 1 in-domain), when the model ships the stats. */
+  domainDistance?: number;
 }
 
 export interface AnalysisResult {

@@ -2,8 +2,26 @@
  * The calibrated probability as a simple bar with the decision threshold marked. The number is also given in
  * words, so the bar is never the only way to read it.
  */
-export function ProbabilityBar({ probability, threshold }: { probability: number; threshold: number }) {
+export function ProbabilityBar({
+  probability,
+  threshold,
+  withheld = false,
+}: {
+  probability: number;
+  threshold: number;
+  /** The guard refused the photo: the number would look more certain than it is, so it is not shown. */
+  withheld?: boolean;
+}) {
   const percent = Math.round(probability * 100);
+  if (withheld) {
+    return (
+      <div className="probability" data-testid="probability" data-value={probability.toFixed(4)}>
+        <p className="probability__label">
+          No estimate is shown, because this photo did not pass the photo check.
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="probability" data-testid="probability" data-value={probability.toFixed(4)}>
       <p className="probability__label" id="probability-label">

@@ -46,7 +46,13 @@ export function ResultView({ result, metadata, actions, onRetake, onModelCard }:
         </section>
       )}
 
-      <ProbabilityBar probability={result.probability} threshold={metadata.threshold} />
+      <section aria-label="Model estimate">
+        <ProbabilityBar
+          probability={result.probability}
+          threshold={metadata.threshold}
+          withheld={result.guard.verdict === 'reject'}
+        />
+      </section>
 
       <section aria-labelledby="next-heading">
         <h2 id="next-heading">What to do next</h2>

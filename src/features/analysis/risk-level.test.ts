@@ -24,10 +24,10 @@ describe('riskLevel', () => {
   });
 
   it('lets a guard rejection override a confident answer', () => {
-    const reject = { verdict: 'reject' as const, reasons: ['too dark'] };
+    const reject = { verdict: 'reject' as const, problems: ['too-dark' as const], reasons: ['too dark'] };
     expect(riskLevel(0.99, metadata, reject)).toBe('inconclusive');
     expect(riskLevel(0.01, metadata, reject)).toBe('inconclusive');
-    expect(riskLevel(0.01, metadata, { verdict: 'accept', reasons: [] })).toBe('low');
+    expect(riskLevel(0.01, metadata, { verdict: 'accept', problems: [], reasons: [] })).toBe('low');
   });
 
   it('never gives a confident answer for a non-finite probability', () => {

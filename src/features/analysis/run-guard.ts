@@ -1,18 +1,25 @@
 import type { ModelMetadata } from '../../shared/model/model-metadata';
+import { assessDomain } from '../../shared/guard/assess-domain';
+import { assessImage } from '../../shared/guard/assess-image';
+import type { QualityAssessment } from '../../shared/guard/assess-quality';
 import type { GuardOutcome } from './analysis-types';
 
-export interface GuardInput {
-  /** The square the model saw, 0..255 RGB floats, HWC, metadata.input.size on a side. */
-  rgb: Float32Array;
-  /** The network's 1280-wide feature vector for the same square. */
-  features: Float32Array;
-  metadata: ModelMetadata;
-}
-
 /**
- * The single place the app consults the quality/domain guard (src/shared/guard/). Until the guard's decision
- * function lands, every image is accepted.
+ * The single place the app consults the quality/domain guard (src/shared/guard/): photographic quality of the
+ * analysed square plus, when the model ships its feature statistics, how far the image's features are from
+ * the training images'. A rejection turns any verdict into "Inconclusive" with the retake advice.
  */
-export function runGuard(_input: GuardInput): GuardOutcome {
-  return { verdict: 'accept', reasons: [] };
+export function runGuard(
+  quality: QualityAssessment,
+  features: Float32Array,
+  metadata: Pick<ModelMetadata, 'guard'>,
+): GuardOutcome {
+  const domain = metadata.guard ? assessDomain(features, metadata.guard) : undefined;
+  const verdict = assessImage(quality, domain);
+  return {
+    verdict: verdict.ok ? 'accept' : 'reject',
+    problems: verdict.problems,
+    reasons: verdict.advice,
+    ...(domain ? { domainDistance: domain.distance } : {}),
+  };
 }

@@ -1,7 +1,9 @@
 import * as Comlink from 'comlink';
 import * as tf from '@tensorflow/tfjs';
 import { calibratedProbability } from '../../../shared/model/calibrate';
-import { toModelInput } from '../../../shared/preprocess/model-input';
+import { assessQuality } from '../../../shared/guard/assess-quality';
+import { cropResizeRgb } from '../../../shared/preprocess/crop-resize';
+import { normalise } from '../../../shared/preprocess/normalise';
 import type { RgbaImage } from '../../../shared/preprocess/rgba-image';
 import type { AnalyseRequest, AnalysisResult, BackendName, ModelReady, Outcome } from '../analysis-types';
 import { decodeImage } from '../decode-image';
@@ -31,15 +33,16 @@ async function runOnWorkingBackend(input: Float32Array) {
 async function analyseOnce(request: AnalyseRequest): Promise<AnalysisResult> {
   const started = performance.now();
   const { metadata } = await opened().open();
-  const input = toModelInput(request.image, metadata.input, request.crop);
-  // The guard works on the 0..255 square the model saw; undo the normalisation rather than resample twice.
-  const rgb = input.map((v) => v * metadata.input.std + metadata.input.mean);
+  // toModelInput in two steps, so the guard sees the 0..255 square the model sees before normalise (in place).
+  const rgb = cropResizeRgb(request.image, request.crop, metadata.input.size);
+  const quality = assessQuality(rgb, metadata.input.size);
+  const input = normalise(rgb, metadata.input);
   const { logit, features, backend } = await runOnWorkingBackend(input);
   return {
     logit,
     probability: calibratedProbability(logit, metadata.calibration),
     features,
-    guard: runGuard({ rgb, features, metadata }),
+    guard: runGuard(quality, features, metadata),
     backend,
     ms: performance.now() - started,
   };
