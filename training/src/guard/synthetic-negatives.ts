@@ -80,6 +80,46 @@ function uiScreen(width: number, height: number, random: () => number, dark: boo
   return img;
 }
 
+/** An outdoor scene: sky fading to the horizon, a sun, and furrowed green-brown ground with noise. */
+function landscape(width: number, height: number, random: () => number): RgbaImage {
+  const img = blank(width, height, [0, 0, 0]);
+  const horizon = Math.round(height * (0.4 + 0.3 * random()));
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const n = (random() - 0.5) * 12;
+      let rgb: number[];
+      if (y < horizon) {
+        const t = y / horizon;
+        rgb = Math.hypot(x - width * 0.7, y - height * 0.2) < height * 0.07 ? [255, 240, 180] : [60 + 120 * t, 120 + 90 * t, 220 + 25 * t];
+      } else {
+        const t = (y - horizon) / (height - horizon);
+        const furrow = Math.sin((x + (y - horizon) * 3) / (6 + 20 * (1 - t))) > 0.6 ? -25 : 0;
+        rgb = [70 + 60 * t + furrow + n, 120 - 30 * t + furrow + n, 40 + 10 * t + n];
+      }
+      img.data.set([rgb[0]!, rgb[1]!, rgb[2]!, 255], (y * width + x) * 4);
+    }
+  }
+  return img;
+}
+
+/** A printed page photographed: off-white paper with a little noise and lines of dark "words". */
+function document(width: number, height: number, random: () => number): RgbaImage {
+  const img = blank(width, height, [236, 232, 222]);
+  for (let i = 0; i < width * height; i++) {
+    const n = (random() - 0.5) * 8;
+    for (let c = 0; c < 3; c++) img.data[i * 4 + c] = img.data[i * 4 + c]! + n;
+  }
+  for (let line = 30; line < height - 30; line += 22) {
+    let x = 30;
+    while (x < width - 60) {
+      const word = 10 + Math.floor(random() * 50);
+      fillRect(img, x, line, word, 10, [40, 40, 48]);
+      x += word + 8;
+    }
+  }
+  return img;
+}
+
 export function syntheticNegatives(seed = 7, width = 480, height = 360): NamedImage[] {
   const random = seededRandom(seed);
   const out: NamedImage[] = [
@@ -94,6 +134,10 @@ export function syntheticNegatives(seed = 7, width = 480, height = 360): NamedIm
     { name: 'noise-rgb', image: noise(width, height, random, false) },
     { name: 'noise-grey', image: noise(width, height, random, true) },
   ];
+  for (let i = 0; i < 2; i++) {
+    out.push({ name: `landscape-${i}`, image: landscape(width, height, random) });
+    out.push({ name: `document-${i}`, image: document(width, height, random) });
+  }
   for (let i = 0; i < 4; i++) {
     out.push({ name: `ui-light-${i}`, image: uiScreen(width, height * 2, random, false) });
     out.push({ name: `ui-dark-${i}`, image: uiScreen(width, height * 2, random, true) });
