@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './support/axe-scan';
 import { NaevusApp, type Verdict } from './support/naevus-app';
 import { generatedDir, missing, seedImages } from './support/paths';
 import { expect, test } from './support/test';
@@ -108,6 +109,7 @@ test('saves two checks of one mole; both are in the timeline after a reload', as
   await region.focus();
   await page.keyboard.press('Enter');
   await expect(region).toHaveAttribute('aria-pressed', 'true');
+  await expectNoSeriousA11yViolations(page, 'save to my moles');
   await page.getByTestId('save-check-confirm').click();
   await expect(page.getByTestId('history-status')).toContainText('Saved to “Left shoulder”');
 

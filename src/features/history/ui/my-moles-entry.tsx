@@ -24,8 +24,8 @@ export function MyMolesEntry({ onOpen }: { onOpen: () => void }) {
       </button>
       {due > 0 && (
         <p className="history-due" data-testid="recheck-due" role="status">
-          <span aria-hidden="true">⏰ </span>
-          {due === 1 ? '1 mole is due for a re-check.' : `${due} moles are due for a re-check.`}
+          <strong>Re-check due:</strong>{' '}
+          {due === 1 ? '1 mole is due for a new photo.' : `${due} moles are due for a new photo.`}
         </p>
       )}
     </div>
