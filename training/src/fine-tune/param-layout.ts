@@ -1,0 +1,64 @@
+import { featureExtractor, isWeighted, type NetworkSpec } from '../base-model/network-spec';
+
+/** One trainable tensor's place in the flat parameter vector shared by the main thread and the workers. */
+export interface ParamEntry {
+  /** Layer name, or "head" for the new classifier. */
+  layer: string;
+  part: 'w' | 'b';
+  shape: number[];
+  offset: number;
+  size: number;
+  group: 'backbone' | 'head';
+}
+
+export interface ParamLayout {
+  entries: ParamEntry[];
+  total: number;
+}
+
+/**
+ * The flat layout: every trainable backbone layer's [w, b] in network order (the order of
+ * createTrainableNetwork's trainableVariables), then the head's kernel [featureSize, 1] and bias [1].
+ */
+export function paramLayout(spec: NetworkSpec, trainable: (highRes: boolean) => boolean): ParamLayout {
+  const entries: ParamEntry[] = [];
+  let offset = 0;
+  const push = (layer: string, part: 'w' | 'b', shape: number[], group: ParamEntry['group']) => {
+    const size = shape.reduce((a, b) => a * b, 1);
+    entries.push({ layer, part, shape, offset, size, group });
+    offset += size;
+  };
+  for (const layer of featureExtractor(spec).layers) {
+    if (!isWeighted(layer) || !trainable(layer.highRes)) continue;
+    push(
+      layer.name,
+      'w',
+      layer.kind === 'dense' ? [...layer.kernelShape] : [...layer.filterShape],
+      'backbone',
+    );
+    push(layer.name, 'b', [layer.bias.length], 'backbone');
+  }
+  push('head', 'w', [spec.featureSize, 1], 'head');
+  push('head', 'b', [1], 'head');
+  return { entries, total: offset };
+}
+
+/** The base network's weights in layout order, with a small seeded-uniform head (Glorot) and zero bias. */
+export function initialParams(spec: NetworkSpec, layout: ParamLayout, uniform: () => number): Float32Array {
+  const params = new Float32Array(layout.total);
+  const byName = new Map(featureExtractor(spec).layers.map((l) => [l.name, l]));
+  for (const e of layout.entries) {
+    if (e.layer === 'head') {
+      if (e.part === 'w') {
+        const limit = Math.sqrt(6 / (spec.featureSize + 1));
+        for (let i = 0; i < e.size; i++) params[e.offset + i] = (2 * uniform() - 1) * limit;
+      }
+      continue;
+    }
+    const layer = byName.get(e.layer);
+    if (!layer || !isWeighted(layer)) throw new Error(`param layout: no weighted layer ${e.layer}`);
+    const values = e.part === 'b' ? layer.bias : layer.kind === 'dense' ? layer.kernel : layer.filter;
+    params.set(values, e.offset);
+  }
+  return params;
+}
