@@ -1,7 +1,8 @@
 /**
  * Storage failures as values the UI can show in plain words; callers never see a DOMException.
  */
-export type HistoryErrorKind = 'unavailable' | 'quota' | 'not-found' | 'invalid-file' | 'unknown';
+export type HistoryErrorKind =
+  'unavailable' | 'quota' | 'not-found' | 'invalid-file' | 'outdated' | 'unknown';
 
 export interface HistoryError {
   kind: HistoryErrorKind;
@@ -24,6 +25,8 @@ const MESSAGES: Record<Exclude<HistoryErrorKind, 'invalid-file'>, string> = {
     'There is not enough storage space on this device to save the check. ' +
     'Delete old checks or free up space, then try again. Nothing saved before was lost.',
   'not-found': 'That mole or check no longer exists. It may have been deleted in another tab.',
+  outdated:
+    'The app was updated in another tab. Reload this page to keep using your saved moles; nothing was lost.',
   unknown: 'Saving did not work. Nothing saved before was lost; please try again.',
 };
 
@@ -36,7 +39,13 @@ export function toHistoryError(cause: unknown): HistoryError {
     return { kind: 'unavailable', message: MESSAGES.unavailable };
   }
   if (name === 'NotFoundError') return { kind: 'not-found', message: MESSAGES['not-found'] };
+  // This page's code is older than the stored schema, or a newer tab asked this one to close its connection.
+  if (name === 'VersionError') return { kind: 'outdated', message: MESSAGES.outdated };
   return { kind: 'unknown', message: MESSAGES.unknown };
+}
+
+export function outdatedError(): HistoryError {
+  return { kind: 'outdated', message: MESSAGES.outdated };
 }
 
 export function unavailableError(): HistoryError {

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { HISTORY_DB_VERSION, MIGRATIONS } from './migrations';
 import { listChecks } from './check-records';
 import { listMoles } from './mole-records';
+import { openHistoryDb } from './open-history-db';
 import { fakeImage, installFreshIndexedDb, openTestDb } from './test-fixtures';
 
 describe('history schema migrations', () => {
@@ -52,5 +53,19 @@ describe('history schema migrations', () => {
     const checks = await listChecks(v2, 'm');
     expect(checks.ok && checks.value.map((c) => c.id)).toEqual(['early', 'late']);
     v2.close();
+  });
+
+  it('steps aside for a newer schema in another tab, and an older page then reports "outdated"', async () => {
+    let outdated = 0;
+    const current = await openHistoryDb({ onOutdated: () => outdated++ });
+    if (!current.ok) throw new Error(current.error.message);
+    const next = await openTestDb([...MIGRATIONS, () => undefined]);
+    expect(next.version).toBe(HISTORY_DB_VERSION + 1);
+    expect(outdated).toBe(1);
+    next.close();
+
+    const older = await openHistoryDb();
+    expect(!older.ok && older.error.kind).toBe('outdated');
+    expect(!older.ok && older.error.message).toMatch(/Reload this page/);
   });
 });

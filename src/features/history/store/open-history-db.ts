@@ -9,6 +9,8 @@ export interface OpenOptions {
   name?: string;
   /** Tests open older schema versions to exercise the migrations. */
   migrations?: readonly Migration[];
+  /** Called after this connection closed itself because a newer app version (another tab) is upgrading. */
+  onOutdated?: () => void;
 }
 
 /**
@@ -26,13 +28,14 @@ export async function openHistoryDb(options: OpenOptions = {}): Promise<Result<H
       blocking() {
         // A newer app version in another tab wants to upgrade: step aside instead of blocking it.
         db.close();
+        options.onOutdated?.();
       },
     });
     return ok(db);
   } catch (cause) {
-    // Any failure to open means "storage is not available here", whatever the browser called it.
+    // Apart from a full disk or a newer stored schema, any failure to open means "storage is not available here".
     const error = toHistoryError(cause);
-    return error.kind === 'quota'
+    return error.kind === 'quota' || error.kind === 'outdated'
       ? fail(error.kind, error.message)
       : { ok: false, error: unavailableError() };
   }
