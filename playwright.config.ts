@@ -1,12 +1,13 @@
 import { defineConfig, type LaunchOptions } from '@playwright/test';
-import { fakeCameraVideo } from './e2e/support/paths';
+import { distDir, fakeCameraVideo } from './e2e/support/paths';
 
 /**
  * End-to-end tests against the built app (`dist/`, served by `vite preview`) in Debian's Chromium.
  * `npm test` builds first; run `npm run build` yourself before `npx playwright test`.
  */
 const isCi = Boolean(process.env.CI);
-const port = 4173;
+// E2E_PORT / E2E_DIST let a developer test a build of their own while someone else previews dist/ on 4173.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 const chromiumArgs = [
   '--no-sandbox',
@@ -64,7 +65,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx vite preview --port ${port} --strictPort`,
+    command: `npx vite preview --port ${port} --strictPort --outDir ${distDir}`,
     url: `http://localhost:${port}`,
     reuseExistingServer: !isCi,
     timeout: 60_000,

@@ -32,8 +32,9 @@ test.describe('accessibility', () => {
   });
 
   test('model card', async ({ page }) => {
-    await page.getByRole('link', { name: /model card|about the model/i }).first().click();
-    await expect(page.getByRole('heading', { name: /model/i }).first()).toBeVisible();
+    const opener = /model card|about the model|how the model/i;
+    await page.getByRole('button', { name: opener }).or(page.getByRole('link', { name: opener })).first().click();
+    await expect(page.getByRole('heading', { level: 1, name: /model/i })).toBeVisible();
     await expectNoSeriousA11yViolations(page, 'model card');
   });
 });

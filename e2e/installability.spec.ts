@@ -1,3 +1,4 @@
+import { NaevusApp } from './support/naevus-app';
 import { expect, test } from './support/test';
 
 interface ManifestIcon {
@@ -48,22 +49,34 @@ test.describe('installable PWA', () => {
   });
 
   test('a service worker controls the page and Chromium finds no installability error', async ({
-    app,
-    page,
-    context,
-  }) => {
-    await app.open();
-    await expect(page.getByTestId('offline-ready')).toBeAttached({ timeout: 120_000 });
-    // A page is controlled from its first load only if the worker claims it; after a reload it always is.
-    await page.reload();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-    const scriptUrl = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? '');
-    expect(new URL(scriptUrl).origin).toBe(new URL(page.url()).origin);
+    playwright,
+    baseURL,
+  }, testInfo) => {
+    // Chromium never offers to install from an incognito profile, which is what a Playwright context is; a
+    // persistent profile is a normal one.
+    const context = await playwright.chromium.launchPersistentContext(testInfo.outputPath('profile'), {
+      ...testInfo.project.use.launchOptions,
+      baseURL,
+      serviceWorkers: 'allow',
+    });
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const app = new NaevusApp(page);
+      await app.open();
+      await expect(page.getByTestId('offline-ready')).toBeAttached({ timeout: 120_000 });
+      // A page is controlled from its first load only if the worker claims it; after a reload it always is.
+      await page.reload();
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      const scriptUrl = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? '');
+      expect(new URL(scriptUrl).origin).toBe(new URL(page.url()).origin);
 
-    const cdp = await context.newCDPSession(page);
-    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
-    expect(installabilityErrors.map((e) => e.errorId)).toEqual([]);
-    const { errors } = await cdp.send('Page.getAppManifest');
-    expect(errors.filter((e) => e.critical)).toEqual([]);
+      const cdp = await context.newCDPSession(page);
+      const { errors } = await cdp.send('Page.getAppManifest');
+      expect(errors.filter((e) => e.critical)).toEqual([]);
+      const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+      expect(installabilityErrors.map((e) => e.errorId)).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 });
