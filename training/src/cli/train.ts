@@ -1,0 +1,111 @@
+/**
+ * npm run train -- --data <dir> --out public/model [--quick] [--resume] [--run <name>] [--from-run <name>] …
+ *
+ * The whole pipeline: dataset → base network → (quick: cached features + logistic head | full: fine-tune
+ * stage | --from-run: a finished fine-tune run) → quantisation variants measured on valid → Platt calibration,
+ * threshold and inconclusive band on valid → domain guard → model folder → test split measured last.
+ */
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { DEFAULT_LABEL_CONFIG, loadLabelConfig, type LabelConfig } from '../dataset/label-config';
+import { formatPipelineSummary } from '../pipeline/format-pipeline-summary';
+import type { PipelineMode } from '../pipeline/pipeline-options';
+import { runPipeline } from '../pipeline/run-pipeline';
+import { failWithUsage } from './cli-error';
+import { defaultPaths, userPath } from './repo-paths';
+
+const USAGE = `usage: npm run train -- [--data <dir>] [--out <model dir>] [--quick | --from-run <name>] [--run <name>] [--resume]
+                       [--base <file.tflite>] [--labels <labels.json>] [--cache <dir>] [--no-augment]
+                       [--fine-tune-args "<args for the fine-tune stage>"]
+  --data      folder of class folders (default ${defaultPaths.seedData})
+  --out       model folder to write (default ${defaultPaths.modelOut})
+  --quick     frozen features (cached) + logistic head instead of fine-tuning: minutes, seconds when cached
+  --from-run  export the best epoch of training/runs/<name> (a fine-tune run) without training
+  --run       run folder under training/runs for reports (default: quick, fine-tune, or <from-run>-export)
+  --resume    full mode: continue the fine-tune run from its last checkpoint`;
+
+function parse() {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        data: { type: 'string' },
+        out: { type: 'string' },
+        quick: { type: 'boolean', default: false },
+        resume: { type: 'boolean', default: false },
+        run: { type: 'string' },
+        'from-run': { type: 'string' },
+        base: { type: 'string' },
+        labels: { type: 'string' },
+        cache: { type: 'string' },
+        'no-augment': { type: 'boolean', default: false },
+        'fine-tune-args': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    failWithUsage(error instanceof Error ? error.message : String(error), USAGE);
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  const fromRun = values['from-run'];
+  if (values.quick && fromRun !== undefined) failWithUsage('--quick and --from-run exclude each other', USAGE);
+  if (values.resume && (values.quick || fromRun !== undefined)) failWithUsage('--resume applies to full (fine-tune) mode only', USAGE);
+  for (const [flag, name] of [['--run', values.run], ['--from-run', fromRun]] as const) {
+    if (name !== undefined && !/^[\w.-]+$/.test(name)) failWithUsage(`${flag} must be a plain folder name, got "${name}"`, USAGE);
+  }
+  const mode: PipelineMode = values.quick ? 'quick' : fromRun !== undefined ? 'from-run' : 'full';
+  const data = values.data ? userPath(values.data) : defaultPaths.seedData;
+  if (!existsSync(data) || !statSync(data).isDirectory()) failWithUsage(`--data ${data} is not a folder`, USAGE);
+  const base = values.base ? userPath(values.base) : defaultPaths.baseTflite;
+  if (!existsSync(base)) failWithUsage(`--base ${base} does not exist`, USAGE);
+  if (fromRun !== undefined && !existsSync(join(defaultPaths.runs, fromRun, 'best', 'model.json'))) {
+    failWithUsage(`--from-run ${fromRun}: no best epoch saved in ${join(defaultPaths.runs, fromRun, 'best')}`, USAGE);
+  }
+  let labels: LabelConfig = DEFAULT_LABEL_CONFIG;
+  if (values.labels) {
+    try {
+      labels = loadLabelConfig(userPath(values.labels));
+    } catch (error) {
+      failWithUsage(`--labels: ${error instanceof Error ? error.message : String(error)}`, USAGE);
+    }
+  }
+  const fineTuneArgs = values['fine-tune-args']?.split(/\s+/).filter(Boolean) ?? [];
+  if (fineTuneArgs.some((a) => ['--data', '--base', '--run', '--resume'].includes(a))) {
+    failWithUsage('--fine-tune-args must not set --data, --base, --run or --resume (use the train options)', USAGE);
+  }
+  return {
+    mode,
+    data,
+    base,
+    labels,
+    out: values.out ? userPath(values.out) : defaultPaths.modelOut,
+    run: values.run ?? (mode === 'quick' ? 'quick' : mode === 'from-run' ? `${fromRun!}-export` : 'fine-tune'),
+    ...(fromRun !== undefined ? { fromRun } : {}),
+    resume: values.resume ?? false,
+    cacheDir: values.cache ? userPath(values.cache) : defaultPaths.cache,
+    augment: !values['no-augment'],
+    fineTuneArgs,
+  };
+}
+
+async function main() {
+  const args = parse();
+  await tf.setBackend('wasm');
+  const report = await runPipeline({ ...args, runsDir: defaultPaths.runs });
+  const summary = formatPipelineSummary(report);
+  writeFileSync(join(report.runDir, 'pipeline-summary.txt'), `${summary}\n`);
+  process.stdout.write(`${summary}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

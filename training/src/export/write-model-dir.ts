@@ -1,0 +1,22 @@
+import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ModelMetadata } from '../../../src/shared/model/model-metadata';
+import type { WrittenGraphModel } from '../graph-model/write-graph-model';
+
+const SHARD = /^group\d+-shard\d+of\d+\.bin$/;
+
+/**
+ * Puts the chosen variant (model.json + shards) and metadata.json into `out`. Stale shards are removed first so
+ * the folder holds exactly one model; nothing else is written there (reports go to the run folder).
+ */
+export function writeModelDir(variant: WrittenGraphModel, metadata: ModelMetadata, out: string): string[] {
+  mkdirSync(out, { recursive: true });
+  for (const f of readdirSync(out)) if (SHARD.test(f)) rmSync(join(out, f));
+  for (const f of variant.files) copyFileSync(join(variant.dir, f), join(out, f));
+  writeMetadata(metadata, out);
+  return [...variant.files, 'metadata.json'];
+}
+
+export function writeMetadata(metadata: ModelMetadata, out: string): void {
+  writeFileSync(join(out, 'metadata.json'), `${JSON.stringify(metadata, null, 2)}\n`);
+}

@@ -1,0 +1,87 @@
+import { join } from 'node:path';
+import type { ModelInputSpec } from '../../../src/shared/model/model-metadata';
+import { featureExtractor, type DenseHead, type NetworkSpec } from '../base-model/network-spec';
+import type { ManifestEntry } from '../dataset/build-dataset';
+import { hashedModel } from '../features/feature-network';
+import { loadFineTuned } from '../fine-tune/best-model';
+import { chooseHead, DEFAULT_HEAD_EPOCHS, type HeadChoice } from './choose-head';
+import { splitFeatures, type SplitFeatures } from './split-features';
+
+/** The final network and head, with that network's features of train and valid (for the guard). */
+export interface NetworkAndHead {
+  spec: NetworkSpec;
+  head: DenseHead;
+  train: SplitFeatures;
+  valid: SplitFeatures;
+  /** Train features' brightness copy (quick mode, when tried). */
+  augmented: SplitFeatures | null;
+  recipe: string;
+  headChoice?: HeadChoice;
+  /** from-run: the fine-tuned run's best epoch and its valid AUC as the run measured it. */
+  fineTuned?: { run: string; epoch: number; validAuc: number; recipe: Record<string, unknown> };
+}
+
+interface Common {
+  base: NetworkSpec;
+  train: readonly ManifestEntry[];
+  valid: readonly ManifestEntry[];
+  input: ModelInputSpec;
+  cacheDir: string;
+}
+
+const featuresDir = (cacheDir: string) => join(cacheDir, 'features');
+
+/** --quick: frozen base features (cached) + logistic head, L2 (and brightness copy or not) chosen on valid AUC. */
+export async function quickHead(
+  c: Common & { augment: boolean; l2Grid?: number[]; headEpochs?: number },
+): Promise<NetworkAndHead> {
+  const spec = featureExtractor(c.base);
+  const network = hashedModel(spec);
+  try {
+    const dir = featuresDir(c.cacheDir);
+    const train = await splitFeatures(c.train, network, c.input, dir, 'train features');
+    const valid = await splitFeatures(c.valid, network, c.input, dir, 'valid features');
+    const augmented = c.augment
+      ? await splitFeatures(train.entries, network, c.input, dir, 'train features, brightness', 'brightness')
+      : null;
+    const headChoice = chooseHead(train, valid, augmented, {
+      ...(c.l2Grid ? { l2Grid: c.l2Grid } : {}),
+      ...(c.headEpochs ? { epochs: c.headEpochs } : {}),
+    });
+    const { l2, augmented: withCopy } = headChoice.chosen;
+    const recipe =
+      `Frozen ImageNet MobileNetV2 features (${c.input.size} px centre square, 1280-wide pooled) + logistic-regression ` +
+      `head: class-balanced log loss, L2 ${l2} on standardised features, full-batch Adam ` +
+      `(${c.headEpochs ?? DEFAULT_HEAD_EPOCHS} epochs), trained on the train split${withCopy ? ' plus one brightness-scaled copy of each image (×0.75–1.25)' : ''}. ` +
+      `L2 and augmentation chosen on valid AUC from ${headChoice.candidates.length} candidates.`;
+    return { spec, head: headChoice.head, train, valid, augmented, recipe, headChoice };
+  } finally {
+    network.loaded()?.dispose();
+  }
+}
+
+/** --from-run / full: the fine-tuned network's best epoch, and its own features of train and valid for the guard. */
+export async function fineTunedHead(c: Common & { runDir: string; run: string }): Promise<NetworkAndHead> {
+  const { spec, head, info } = loadFineTuned(c.runDir, c.base);
+  const network = hashedModel(spec);
+  try {
+    const dir = featuresDir(c.cacheDir);
+    const train = await splitFeatures(c.train, network, c.input, dir, 'train features (fine-tuned network)');
+    const valid = await splitFeatures(c.valid, network, c.input, dir, 'valid features (fine-tuned network)');
+    const recipe =
+      `Fine-tuned MobileNetV2 (${c.input.size} px; run "${c.run}", best epoch ${info.epoch} chosen on valid AUC): ` +
+      `${JSON.stringify(info.recipe)}; augmentation: random resized square crop, 8 symmetries, brightness, contrast, ` +
+      `saturation and colour gains; class-balanced loss, warm-up + cosine learning rate, fixed seed.`;
+    return {
+      spec,
+      head,
+      train,
+      valid,
+      augmented: null,
+      recipe,
+      fineTuned: { run: c.run, epoch: info.epoch, validAuc: info.validAuc, recipe: info.recipe },
+    };
+  } finally {
+    network.loaded()?.dispose();
+  }
+}

@@ -1,0 +1,182 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ModelInputSpec, ModelMetadata } from '../../../src/shared/model/model-metadata';
+import { baseModelProvenance } from '../base-model/base-model-provenance';
+import { loadBaseNetwork } from '../base-model/load-base-network';
+import type { EvaluationResult } from '../evaluate/evaluation-result';
+import { exportModel, variantsDir, type ExportResult } from '../export/export-model';
+import { writeMetadata } from '../export/write-model-dir';
+import { evaluateTest, toSplitMetrics } from './evaluate-test';
+import type { HeadCandidate } from './choose-head';
+import { fineTunedHead, quickHead, type NetworkAndHead } from './network-and-head';
+import type { PipelineOptions } from './pipeline-options';
+import { prepareData } from './prepare-data';
+import { runFineTune } from './run-fine-tune';
+import { stageTimer, type StageRecord } from './stage-timer';
+
+/** What a pipeline run leaves in <runDir>/pipeline-report.json and returns to its caller. */
+export interface PipelineReport {
+  mode: PipelineOptions['mode'];
+  run: string;
+  runDir: string;
+  out: string;
+  files: string[];
+  dataHash: string;
+  images: Record<string, number>;
+  skipped: { relPath: string; reason: string }[];
+  head?: { chosen: HeadCandidate; candidates: HeadCandidate[] };
+  fineTuned?: NetworkAndHead['fineTuned'];
+  quantisation: { dtype: string; bytes: number; validAuc: number; shipped: boolean }[];
+  calibration: ExportResult['calibration'];
+  operatingPoint: ExportResult['operatingPoint'];
+  valid: NonNullable<ModelMetadata['metrics']['valid']>;
+  test: (ModelMetadata['metrics']['test'] & { accuracyAt05: EvaluationResult['accuracyAt05'] }) | null;
+  stages: StageRecord[];
+  totalSeconds: number;
+}
+
+/**
+ * The input of the ImageNet MobileNetV2 .tflite: uint8 RGB with input quantisation (scale 1/128, zero point 128),
+ * i.e. float (pixel − 128) / 128. Written once here into metadata.json; the app reads it from there.
+ */
+export function baseInput(size: number): ModelInputSpec {
+  return { size, mean: 128, std: 128, range: [-1, 127 / 128] };
+}
+
+export async function runPipeline(o: PipelineOptions): Promise<PipelineReport> {
+  const timer = stageTimer();
+  const runDir = join(o.runsDir, o.run);
+  mkdirSync(runDir, { recursive: true });
+  const createdAt = (o.now ?? (() => new Date()))();
+
+  const data = await timer.run('dataset', () => prepareData(o.data, o.labels), (d) => ({
+    note: `${d.dataset.manifest.length} images, ${d.dataset.report.skipped.length} skipped, ${d.dataset.report.duplicates.length} duplicates removed`,
+  }));
+  const base = await timer.run('base network', () => loadBaseNetwork(o.base), () => ({ note: 'TFLite → float spec' }));
+  const provenance = baseModelProvenance(o.base);
+
+  let nh: NetworkAndHead;
+  let input = baseInput(base.inputSize);
+  const common = { base, train: data.splits.train, valid: data.splits.valid, cacheDir: o.cacheDir };
+  if (o.mode === 'quick') {
+    nh = await timer.run(
+      'features + head',
+      () =>
+        quickHead({
+          ...common,
+          input,
+          augment: o.augment ?? true,
+          ...(o.l2Grid ? { l2Grid: o.l2Grid } : {}),
+          ...(o.headEpochs ? { headEpochs: o.headEpochs } : {}),
+        }),
+      (r) => ({
+        images: r.train.computed + r.valid.computed + (r.augmented?.computed ?? 0),
+        note: `head L2 ${r.headChoice!.chosen.l2}${r.headChoice!.chosen.augmented ? ' + brightness copy' : ''}, valid AUC ${r.headChoice!.chosen.validAuc.toFixed(4)}`,
+      }),
+    );
+  } else {
+    const fromRun = o.mode === 'from-run' ? o.fromRun! : o.run;
+    const fineTuneDir = join(o.runsDir, fromRun);
+    if (o.mode === 'full') {
+      await timer.run('fine-tune', () =>
+        runFineTune({ data: o.data, base: o.base, run: fromRun, resume: o.resume ?? false, extra: o.fineTuneArgs ?? [] }),
+      );
+    }
+    const info = JSON.parse(readFileSync(join(fineTuneDir, 'best', 'model.json'), 'utf8')) as { input?: ModelInputSpec };
+    if (info.input) input = info.input;
+    nh = await timer.run(
+      'fine-tuned network features',
+      () => fineTunedHead({ ...common, input, runDir: fineTuneDir, run: fromRun }),
+      (r) => ({ images: r.train.computed + r.valid.computed, note: `best epoch ${r.fineTuned!.epoch}` }),
+    );
+  }
+
+  const used = [...nh.train.entries, ...nh.valid.entries, ...data.splits.test];
+  const images: Record<string, number> = {};
+  for (const m of used) {
+    images[`${m.split}/${m.label}`] = (images[`${m.split}/${m.label}`] ?? 0) + 1;
+    images[m.split] = (images[m.split] ?? 0) + 1;
+  }
+  images.total = used.length;
+  const skipped = [
+    ...data.dataset.report.skipped,
+    ...data.dataset.report.duplicates.map((d) => ({ relPath: d.relPath, reason: `duplicate: ${d.reason}` })),
+    ...nh.train.failed,
+    ...nh.valid.failed,
+  ];
+  const modelTag = createHash('sha256').update(nh.head.weights).digest('hex').slice(0, 8);
+  const kind = o.mode === 'quick' ? 'head' : 'fine-tuned';
+
+  const exported = await timer.run(
+    'export (quantisation, calibration, guard)',
+    () =>
+      exportModel({
+        spec: nh.spec,
+        head: nh.head,
+        input,
+        valid: { images: nh.valid.entries, labels: nh.valid.labels },
+        guardFeatures: { train: nh.train.features, valid: nh.valid.features },
+        ...(o.guardComponents ? { guardComponents: o.guardComponents } : {}),
+        facts: {
+          name: `naevus-mobilenetv2-${kind}`,
+          version: `${createdAt.toISOString().slice(0, 10)}-${kind}-${modelTag}`,
+          createdAt,
+          training: {
+            description:
+              `Binary dermoscopy classifier (dangerous = dysplastic nevus or melanoma; not dangerous = nevus, lentigo, ` +
+              `seborrhoeic keratosis, angioma) trained on ${data.dataset.report.root} ` +
+              `(${data.dataset.report.split === 'folders' ? 'its own train/valid/test folders' : 'a deterministic stratified split'}). ` +
+              `Calibration, threshold (valid sensitivity ≥ 0.90), inconclusive band and weight dtype chosen on valid; ` +
+              `test measured once, after every choice was frozen.`,
+            dataHash: data.dataset.report.dataHash,
+            images,
+            recipe: nh.recipe,
+          },
+          baseModel: provenance,
+        },
+        out: o.out,
+        workDir: variantsDir(runDir),
+        cacheDir: join(o.cacheDir, 'logits'),
+      }),
+    (r) => ({
+      images: r.computed,
+      note: r.variants.map((v) => `${v.dtype} ${(v.bytes / 2 ** 20).toFixed(2)} MiB AUC ${v.validAuc.toFixed(4)}`).join('; ') + ` → ${r.shipped.dtype}`,
+    }),
+  );
+
+  let metadata = exported.metadata;
+  let test: PipelineReport['test'] = null;
+  if (data.splits.test.length > 0) {
+    const result = await timer.run(
+      'test evaluation',
+      () => evaluateTest({ modelDir: o.out, metadata, data: o.data, ...(o.labels ? { labels: o.labels } : {}), runDir }),
+      (r) => ({ images: r.n, note: `AUC ${r.auc.toFixed(4)}` }),
+    );
+    metadata = { ...metadata, metrics: { ...metadata.metrics, test: toSplitMetrics(result) } };
+    writeMetadata(metadata, o.out);
+    test = { ...toSplitMetrics(result), accuracyAt05: result.accuracyAt05 };
+  }
+
+  const report: PipelineReport = {
+    mode: o.mode,
+    run: o.run,
+    runDir,
+    out: o.out,
+    files: exported.files,
+    dataHash: data.dataset.report.dataHash,
+    images,
+    skipped,
+    ...(nh.headChoice ? { head: { chosen: nh.headChoice.chosen, candidates: nh.headChoice.candidates } } : {}),
+    ...(nh.fineTuned ? { fineTuned: nh.fineTuned } : {}),
+    quantisation: metadata.quantisation ?? [],
+    calibration: exported.calibration,
+    operatingPoint: exported.operatingPoint,
+    valid: metadata.metrics.valid!,
+    test,
+    stages: timer.records,
+    totalSeconds: timer.totalSeconds(),
+  };
+  writeFileSync(join(runDir, 'pipeline-report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  return report;
+}
