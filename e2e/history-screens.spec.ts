@@ -54,11 +54,11 @@ async function seedArchive(): Promise<Buffer> {
 }
 
 test('My moles, timeline and compare: reminders, calendar file, no serious accessibility violations', async ({
-  app,
   page,
 }) => {
   test.skip(skipReason !== null, skipReason ?? '');
-  await app.open();
+  // The history screens do not need the model, so no waiting for it to load.
+  await page.goto('/');
   await page.getByTestId('open-my-moles').click();
   await expect(page.getByTestId('mole-list-empty')).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'my moles (empty)');
@@ -102,12 +102,10 @@ test('My moles, timeline and compare: reminders, calendar file, no serious acces
   await expect(page.getByTestId('open-my-moles')).toContainText('My moles (1)');
 });
 
-test('deleting one check and then the mole asks first and removes only what was chosen', async ({
-  app,
-  page,
-}) => {
+test('deleting one check and then the mole asks first and removes only what was chosen', async ({ page }) => {
   test.skip(skipReason !== null, skipReason ?? '');
-  await app.open();
+  // The history screens do not need the model, so no waiting for it to load.
+  await page.goto('/');
   await page.getByTestId('open-my-moles').click();
   await page.getByTestId('import-file').setInputFiles({
     name: 'history.json',
@@ -136,6 +134,7 @@ test('without IndexedDB (private mode) saving says so in plain words and one-off
   page,
 }) => {
   test.skip(skipReason !== null, skipReason ?? '');
+  test.setTimeout(240_000);
   await page.addInitScript(() => {
     Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
   });

@@ -161,6 +161,7 @@ test('compare view shows both checks side by side with the change in probability
 
 test('the history survives an offline reload', async () => {
   test.skip(skipReason !== null, skipReason ?? '');
+  test.setTimeout(180_000);
   await expect(page.getByTestId('offline-ready')).toBeAttached({ timeout: 120_000 });
   const before = await dumpHistory(page);
   await context.setOffline(true);
