@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 
 interface ConfirmButtonProps {
   label: string;
+  /** When several such buttons share a screen, says which one this is (e.g. the check's date). */
+  accessibleLabel?: string;
   question: string;
   confirmLabel: string;
   onConfirm: () => void | Promise<void>;
@@ -9,7 +11,14 @@ interface ConfirmButtonProps {
 }
 
 /** A destructive action that asks first, inline (no browser pop-up), with keyboard focus moved to the question. */
-export function ConfirmButton({ label, question, confirmLabel, onConfirm, testId }: ConfirmButtonProps) {
+export function ConfirmButton({
+  label,
+  accessibleLabel,
+  question,
+  confirmLabel,
+  onConfirm,
+  testId,
+}: ConfirmButtonProps) {
   const [asking, setAsking] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -21,6 +30,7 @@ export function ConfirmButton({ label, question, confirmLabel, onConfirm, testId
         type="button"
         className="button button--secondary"
         data-testid={testId}
+        aria-label={accessibleLabel}
         onClick={() => setAsking(true)}
       >
         {label}

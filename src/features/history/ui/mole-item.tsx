@@ -17,7 +17,7 @@ export function MoleItem({
   const { mole, latest, checks } = summary;
   return (
     <li data-testid="mole-item" data-mole-id={mole.id}>
-      <button type="button" className="mole-item" onClick={onOpen} aria-label={`Open ${mole.name}`}>
+      <button type="button" className="mole-item" onClick={onOpen}>
         {latest ? (
           <CheckImage blob={latest.crop} alt="" size={64} />
         ) : (

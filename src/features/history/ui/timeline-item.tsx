@@ -33,6 +33,7 @@ export function TimelineItem({ check, selected, onToggleCompare, onDelete }: Tim
         <label>
           <input type="checkbox" checked={selected} onChange={onToggleCompare} data-testid="compare-select" />{' '}
           Compare
+          <span className="visually-hidden"> the check of {when}</span>
         </label>
         <details>
           <summary>Full photo</summary>
@@ -40,6 +41,7 @@ export function TimelineItem({ check, selected, onToggleCompare, onDelete }: Tim
         </details>
         <ConfirmButton
           label="Delete this check"
+          accessibleLabel={`Delete this check (${when})`}
           question={`Delete the check of ${when}?`}
           confirmLabel="Yes, delete it"
           onConfirm={onDelete}
