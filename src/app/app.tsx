@@ -84,6 +84,7 @@ export function App() {
           <FrameView
             image={flow.photo.image}
             crop={flow.photo.crop}
+            startCrop={flow.photo.startCrop}
             onCropChange={flow.setCrop}
             onAnalyse={() => void flow.analyse()}
             busy={flow.busy}

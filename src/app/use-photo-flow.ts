@@ -11,6 +11,8 @@ import type { ScreenName } from './screens';
 export interface Photo {
   image: RgbaImage;
   crop: SquareCrop;
+  /** Where framing started (the centre square, or the camera's circle): what "Reset" returns to. */
+  startCrop: SquareCrop;
 }
 
 /**
@@ -48,7 +50,8 @@ export function usePhotoFlow(navigate: (screen: ScreenName) => void) {
           setError(describeProblem(outcome.problem));
           return;
         }
-        setPhoto({ image: outcome.value, crop: initialCrop(outcome.value) });
+        const start = initialCrop(outcome.value);
+        setPhoto({ image: outcome.value, crop: start, startCrop: start });
         navigate('frame');
       } catch (problem) {
         settle(signal, problem);
@@ -63,7 +66,7 @@ export function usePhotoFlow(navigate: (screen: ScreenName) => void) {
     (image: RgbaImage, crop: SquareCrop) => {
       current.current?.abort();
       setError(null);
-      setPhoto({ image, crop });
+      setPhoto({ image, crop, startCrop: crop });
       navigate('frame');
     },
     [navigate],
@@ -78,7 +81,7 @@ export function usePhotoFlow(navigate: (screen: ScreenName) => void) {
     const signal = start();
     try {
       const ready = await analysisClient.init();
-      const outcome = await analysisClient.analyse(photo, signal);
+      const outcome = await analysisClient.analyse({ image: photo.image, crop: photo.crop }, signal);
       if (signal.aborted) return;
       if (!ready.ok || !outcome.ok) {
         setError(describeProblem(outcome.ok ? 'model-unavailable' : outcome.problem));
@@ -86,7 +89,8 @@ export function usePhotoFlow(navigate: (screen: ScreenName) => void) {
       }
       const { metadata } = ready.value;
       setCheck({
-        ...photo,
+        image: photo.image,
+        crop: photo.crop,
         result: outcome.value,
         level: riskLevel(outcome.value.probability, metadata, outcome.value.guard),
         modelVersion: metadata.version,

@@ -99,4 +99,20 @@ describe('analysis client', () => {
     await expect(client.analyse(request(1), controller.signal)).rejects.toSatisfy(isAbortError);
     expect(fake.started).toEqual([]);
   });
+
+  it('turns a worker that dies during start-up into a plain "model unavailable" outcome, and retries later', async () => {
+    const fake = fakeWorker();
+    let calls = 0;
+    const port: WorkerPort = {
+      ...fake.port,
+      init: async () => {
+        calls++;
+        if (calls === 1) throw new Error('worker crashed');
+        return { ok: true, value: { backend: 'cpu', loadMs: 1 } as ModelReady };
+      },
+    };
+    const client = createAnalysisClient(port, { modelBaseUrl: '/model/' });
+    await expect(client.init()).resolves.toMatchObject({ ok: false, problem: 'model-unavailable' });
+    await expect(client.init()).resolves.toMatchObject({ ok: true });
+  });
 });

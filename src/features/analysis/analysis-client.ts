@@ -31,11 +31,18 @@ export function createAnalysisClient(port: WorkerPort, options: ClientOptions): 
   let ready: Promise<Outcome<ModelReady>> | null = null;
 
   const init = () => {
-    ready ??= port.init(options.modelBaseUrl, loadPreferredBackend()).then((outcome) => {
-      if (outcome.ok) savePreferredBackend(outcome.value.backend);
-      else ready = null; // Let a later call try again (e.g. after the connection comes back).
-      return outcome;
-    });
+    ready ??= port
+      .init(options.modelBaseUrl, loadPreferredBackend())
+      .catch((error: unknown): Outcome<ModelReady> => ({
+        ok: false,
+        problem: 'model-unavailable',
+        detail: String(error),
+      }))
+      .then((outcome) => {
+        if (outcome.ok) savePreferredBackend(outcome.value.backend);
+        else ready = null; // Let a later call try again (e.g. after the connection comes back).
+        return outcome;
+      });
     return ready;
   };
 

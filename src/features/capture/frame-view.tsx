@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Icon } from '../../components/icon';
 import type { RgbaImage, SquareCrop } from '../../shared/preprocess/rgba-image';
 import { drawFrame } from './draw-frame';
-import { initialCrop, zoomCrop } from './frame-geometry';
+import { zoomCrop } from './frame-geometry';
 import { previewBitmap } from './preview-bitmap';
 import { useFrameGestures } from './use-frame-gestures';
 import './capture.css';
@@ -10,17 +10,19 @@ import './capture.css';
 interface FrameViewProps {
   image: RgbaImage;
   crop: SquareCrop;
+  /** What "Reset" returns to. */
+  startCrop: SquareCrop;
   onCropChange: (crop: SquareCrop) => void;
   onAnalyse: () => void;
   busy: boolean;
 }
 
 /** Move and zoom the photo until the mole sits in the square: that square, and only it, is analysed. */
-export function FrameView({ image, crop, onCropChange, onAnalyse, busy }: FrameViewProps) {
+export function FrameView({ image, crop, startCrop, onCropChange, onAnalyse, busy }: FrameViewProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [preview, setPreview] = useState<ImageBitmap | null>(null);
   const [side, setSide] = useState(0);
-  const gestures = useFrameGestures(image, crop, onCropChange);
+  const gestures = useFrameGestures(image, crop, startCrop, onCropChange);
 
   useEffect(() => {
     let live = true;
@@ -85,11 +87,7 @@ export function FrameView({ image, crop, onCropChange, onAnalyse, busy }: FrameV
           <Icon name="minus" />
           <span className="visually-hidden">Zoom out</span>
         </button>
-        <button
-          type="button"
-          className="button button--ghost"
-          onClick={() => onCropChange(initialCrop(image))}
-        >
+        <button type="button" className="button button--ghost" onClick={() => onCropChange(startCrop)}>
           <Icon name="reset" />
           <span>Reset</span>
         </button>

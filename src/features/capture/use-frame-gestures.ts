@@ -1,7 +1,7 @@
 import { useRef, type KeyboardEvent, type PointerEvent, type WheelEvent } from 'react';
 import type { SquareCrop } from '../../shared/preprocess/rgba-image';
 import { squareRect } from './draw-frame';
-import { initialCrop, panCrop, zoomCrop, type ImageSize } from './frame-geometry';
+import { panCrop, zoomCrop, type ImageSize } from './frame-geometry';
 
 const KEY_PAN = 0.1; // of the square's side per arrow press
 const KEY_ZOOM = 1.25;
@@ -10,7 +10,12 @@ const KEY_ZOOM = 1.25;
  * Pointer, wheel, pinch and keyboard handlers for the framing view. The crop is the only state: every gesture
  * maps to panCrop/zoomCrop, in units of the on-screen square.
  */
-export function useFrameGestures(image: ImageSize, crop: SquareCrop, setCrop: (next: SquareCrop) => void) {
+export function useFrameGestures(
+  image: ImageSize,
+  crop: SquareCrop,
+  startCrop: SquareCrop,
+  setCrop: (next: SquareCrop) => void,
+) {
   const pointers = useRef(new Map<number, { x: number; y: number }>());
 
   const square = (element: HTMLElement) => {
@@ -75,7 +80,7 @@ export function useFrameGestures(image: ImageSize, crop: SquareCrop, setCrop: (n
       '+': () => zoomCrop(crop, KEY_ZOOM, image),
       '=': () => zoomCrop(crop, KEY_ZOOM, image),
       '-': () => zoomCrop(crop, 1 / KEY_ZOOM, image),
-      '0': () => initialCrop(image),
+      '0': () => startCrop,
     };
     const action = actions[event.key];
     if (!action) return;

@@ -2,6 +2,12 @@ import type { ModelMetadata, SplitMetrics } from '../../shared/model/model-metad
 import { formatAuc, formatPercent, formatWithInterval } from './format-metric';
 import './model-card.css';
 
+const BACKEND_NAMES: Record<string, string> = {
+  webgl: 'WebGL (the graphics chip)',
+  wasm: 'WebAssembly (the processor)',
+  cpu: 'plain JavaScript (slowest fallback)',
+};
+
 function MetricsTable({ caption, metrics }: { caption: string; metrics: SplitMetrics }) {
   const ci = metrics.ci95 ?? {};
   const rows: Array<[string, string, string]> = [
@@ -124,7 +130,9 @@ export function ModelCardView({
           <dt>Created</dt>
           <dd>{metadata.createdAt}</dd>
           <dt>Runs on</dt>
-          <dd data-testid="backend">{backend ?? 'not loaded yet'}</dd>
+          <dd data-testid="backend" data-backend={backend}>
+            {backend ? (BACKEND_NAMES[backend] ?? backend) : 'not loaded yet'}
+          </dd>
           <dt>Training recipe</dt>
           <dd>{metadata.training.recipe}</dd>
         </dl>

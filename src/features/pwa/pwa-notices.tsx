@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Icon } from '../../components/icon';
 import './pwa.css';
 
@@ -13,9 +13,17 @@ export function OfflineBadge({ ready }: { ready: boolean }) {
   );
 }
 
+/** Long enough to read twice; the permanent badge keeps the information afterwards. */
+const TOAST_MS = 12_000;
+
 /** "Ready to work offline", shown once, in the visit where caching finished. */
 export function OfflineReadyToast({ show }: { show: boolean }) {
   const [dismissed, setDismissed] = useState(false);
+  useEffect(() => {
+    if (!show) return;
+    const timer = setTimeout(() => setDismissed(true), TOAST_MS);
+    return () => clearTimeout(timer);
+  }, [show]);
   if (!show || dismissed) return null;
   return (
     <div className="toast" role="status">

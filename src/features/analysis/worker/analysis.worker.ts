@@ -52,8 +52,8 @@ const api = {
   /** Loads metadata and model once, picks and warms up a backend. Safe to call again. */
   async init(modelBaseUrl: string, preferred?: BackendName): Promise<Outcome<ModelReady>> {
     const started = performance.now();
-    session ??= new ModelSession(modelBaseUrl, preferred);
     try {
+      session ??= new ModelSession(modelBaseUrl, preferred);
       const { metadata, backend } = await session.open();
       return { ok: true, value: { metadata, backend, loadMs: performance.now() - started } };
     } catch (error) {
