@@ -54,6 +54,8 @@ export interface DomainGuardSpec {
   residualVariance: number;
   /** Distance above which an image is flagged as not a skin close-up. */
   maxDistance: number;
+  /** Scaling of a feature vector before the distance; 'l2' = unit length. Absent: used as is. */
+  featureNorm?: 'l2';
 }
 
 /** One weight-storage variant the export stage wrote and measured on the valid split. */
