@@ -1,7 +1,11 @@
 import type { RgbaImage } from '../../shared/preprocess/rgba-image';
 import type { Outcome } from './analysis-types';
 import { MAX_PIXELS, MIN_SIDE } from './image-problem';
+import { readImageSize } from './read-image-size';
 import { sniffImageType } from './sniff-image-type';
+
+/** Enough of the file to find the image size in its header (JPEG EXIF can push it back). */
+const HEADER_BYTES = 64 * 1024;
 
 type Canvas2d = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
 export type MakeContext = (width: number, height: number) => Canvas2d | null;
@@ -19,8 +23,11 @@ export async function decodeImage(
   makeContext: MakeContext = offscreenContext,
 ): Promise<Outcome<RgbaImage>> {
   if (blob.size === 0) return { ok: false, problem: 'empty-file' };
-  const format = sniffImageType(new Uint8Array(await blob.slice(0, 32).arrayBuffer()));
+  const head = new Uint8Array(await blob.slice(0, HEADER_BYTES).arrayBuffer());
+  const format = sniffImageType(head);
   if (format === null) return { ok: false, problem: 'not-an-image' };
+  const declared = readImageSize(head, format);
+  if (declared && declared.width * declared.height > MAX_PIXELS) return { ok: false, problem: 'too-large' };
 
   let bitmap: ImageBitmap;
   try {
