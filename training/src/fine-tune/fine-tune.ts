@@ -22,6 +22,7 @@ import { formatDuration, runLog } from './run-log';
 import { SeededRandom } from './seeded-random';
 import { loadSharedImages } from './shared-images';
 import { WorkerPool } from './worker-pool';
+import { writeBestSpec } from './write-best-spec';
 import type { StepRequest, TrainItem } from './worker-protocol';
 
 const usage = `usage: npm run fine-tune -w training -- [options]
@@ -330,6 +331,8 @@ async function main(): Promise<void> {
         `${(seconds / 60).toFixed(1)} min (eval ${evalSeconds.toFixed(0)} s); checkpoint saved`,
     );
   }
+  const written = writeBestSpec(runDir, opts.base);
+  log.line(`best network spec: ${written.spec} (+ .bin), head: ${written.head}`);
   log.line(
     `done: best epoch ${state.best.epoch}, valid AUC ${state.best.auc.toFixed(4)}; weights in ${resolve(runDir, 'best')}`,
   );
