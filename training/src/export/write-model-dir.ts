@@ -17,6 +17,12 @@ export function writeModelDir(variant: WrittenGraphModel, metadata: ModelMetadat
   return [...variant.files, 'metadata.json'];
 }
 
+/** Indented for people, but number arrays (the guard's 17 × 1280 values) on one line each: half the bytes. */
+export function metadataJson(metadata: ModelMetadata): string {
+  const text = JSON.stringify(metadata, null, 2).replace(/\[(\s*-?[\d.e+-]+,?)+\s*\]/g, (list) => list.replace(/\s+/g, ''));
+  return `${text}\n`;
+}
+
 export function writeMetadata(metadata: ModelMetadata, out: string): void {
-  writeFileSync(join(out, 'metadata.json'), `${JSON.stringify(metadata, null, 2)}\n`);
+  writeFileSync(join(out, 'metadata.json'), metadataJson(metadata));
 }

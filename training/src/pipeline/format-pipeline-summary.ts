@@ -43,7 +43,12 @@ export function formatPipelineSummary(r: PipelineReport): string {
   }
   lines.push('stages:');
   for (const s of r.stages) {
-    const rate = s.images ? `  ${s.images} images, ${(s.images / Math.max(s.seconds, 1e-9)).toFixed(1)} images/s` : '';
+    const rate =
+      s.images === undefined
+        ? ''
+        : s.images === 0
+          ? '  (all from cache)'
+          : `  ${s.images} images, ${(s.images / Math.max(s.seconds, 1e-9)).toFixed(1)} images/s`;
     lines.push(`  ${s.stage.padEnd(42)} ${formatSeconds(s.seconds).padStart(7)}${rate}${s.note ? `  (${s.note})` : ''}`);
   }
   lines.push(`total ${(r.totalSeconds / 60).toFixed(1)} min`);

@@ -93,12 +93,13 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineReport> {
   }
 
   const used = [...nh.train.entries, ...nh.valid.entries, ...data.splits.test];
-  const images: Record<string, number> = {};
-  for (const m of used) {
-    images[`${m.split}/${m.label}`] = (images[`${m.split}/${m.label}`] ?? 0) + 1;
-    images[m.split] = (images[m.split] ?? 0) + 1;
+  const images: Record<string, number> = { total: used.length };
+  for (const split of ['train', 'valid', 'test'] as const) {
+    images[split] = used.filter((m) => m.split === split).length;
+    for (const label of ['dangerous', 'not_dangerous'] as const) {
+      images[`${split}/${label}`] = used.filter((m) => m.split === split && m.label === label).length;
+    }
   }
-  images.total = used.length;
   const skipped = [
     ...data.dataset.report.skipped,
     ...data.dataset.report.duplicates.map((d) => ({ relPath: d.relPath, reason: `duplicate: ${d.reason}` })),

@@ -1,0 +1,135 @@
+/**
+ * Smoke run of the whole --quick pipeline on a tiny copy of the seed data (3 images per split and class): it must
+ * write a loadable graph model whose metadata is complete and consistent with what the model computes, leak no
+ * tensors, and on a rerun take every embedding from the cache and reproduce the same model.
+ */
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { calibratedProbability } from '../../../src/shared/model/calibrate';
+import type { ModelMetadata } from '../../../src/shared/model/model-metadata';
+import { toModelInput } from '../../../src/shared/preprocess/model-input';
+import { loadImage } from '../dataset/load-image';
+import type { EvaluationResult } from '../evaluate/evaluation-result';
+import { predictLogits } from '../evaluate/predict-logits';
+import { MAX_SHARD_BYTES } from '../graph-model/write-graph-model';
+import { loadGraphModelFromDir } from '../graph-model/node-io';
+import { runPipeline, type PipelineReport } from './run-pipeline';
+
+const repo = resolve(__dirname, '../../..');
+const shared = resolve(process.env.SHARED_DIR ?? resolve(repo, '../shared'));
+const seedData = join(shared, 'datasets/seed-dermoscopy');
+const tflite = join(shared, 'models/mobilenet_v2_1.0_224_quant/mobilenet_v2_1.0_224_quant.tflite');
+const reason = !existsSync(seedData) ? `${seedData} not found` : !existsSync(tflite) ? `${tflite} not found` : '';
+if (reason) console.warn(`pipeline smoke test skipped: ${reason}`);
+
+const PER_CLASS = 3;
+const temp = mkdtempSync(join(tmpdir(), 'naevus-pipeline-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+describe.skipIf(reason !== '')('train pipeline, --quick, on a tiny subset', () => {
+  const data = join(temp, 'data');
+  const out = join(temp, 'model');
+  const options = {
+    mode: 'quick' as const,
+    data,
+    out,
+    base: tflite,
+    runsDir: join(temp, 'runs'),
+    run: 'smoke',
+    cacheDir: join(temp, 'cache'),
+    l2Grid: [1, 0.1],
+    headEpochs: 50,
+    guardComponents: 3,
+    now: () => new Date('2026-01-02T03:04:05Z'),
+  };
+  let first: PipelineReport;
+  let tensorsBefore = 0;
+
+  beforeAll(async () => {
+    for (const split of ['train', 'valid', 'test']) {
+      for (const cls of ['Dangerous', 'not_Dangerous']) {
+        const from = join(seedData, split, cls);
+        const to = join(data, split, cls);
+        mkdirSync(to, { recursive: true });
+        for (const f of readdirSync(from).sort().slice(0, PER_CLASS)) copyFileSync(join(from, f), join(to, f));
+      }
+    }
+    await tf.setBackend('wasm');
+    tensorsBefore = tf.memory().numTensors;
+    first = await runPipeline(options);
+  });
+
+  it('writes one graph model with shards ≤ 2 MiB and nothing else but metadata.json', () => {
+    const files = readdirSync(out).sort();
+    expect(files).toEqual([...first.files].sort());
+    expect(files).toContain('model.json');
+    expect(files).toContain('metadata.json');
+    const shards = files.filter((f) => f.endsWith('.bin'));
+    expect(shards.length).toBeGreaterThan(0);
+    for (const s of shards) expect(statSync(join(out, s)).size).toBeLessThanOrEqual(MAX_SHARD_BYTES);
+    const modelJson = JSON.parse(readFileSync(join(out, 'model.json'), 'utf8')) as { format: string };
+    expect(modelJson.format).toBe('graph-model');
+    const metadata = JSON.parse(readFileSync(join(out, 'metadata.json'), 'utf8')) as ModelMetadata;
+    expect(metadata.weights.bytes).toBe(shards.reduce((n, s) => n + statSync(join(out, s)).size, 0));
+  });
+
+  it('writes complete metadata: calibration, band around the threshold, guard, quantisation, metrics', () => {
+    const m = JSON.parse(readFileSync(join(out, 'metadata.json'), 'utf8')) as ModelMetadata;
+    expect(m.labels).toEqual(['not_dangerous', 'dangerous']);
+    expect(m.input).toEqual({ size: 224, mean: 128, std: 128, range: [-1, 127 / 128] });
+    expect(m.outputs).toEqual({ logit: 'logit', features: 'features' });
+    expect(m.calibration.method).toBe('platt');
+    expect(m.inconclusiveBand[0]).toBeLessThanOrEqual(m.threshold);
+    expect(m.threshold).toBeLessThanOrEqual(m.inconclusiveBand[1]);
+    expect(m.guard?.featureMean).toHaveLength(1280);
+    expect(m.guard?.components).toHaveLength(3);
+    expect(m.quantisation?.map((q) => q.dtype)).toEqual(['float32', 'float16', 'uint8']);
+    const shipped = m.quantisation!.filter((q) => q.shipped);
+    expect(shipped).toHaveLength(1);
+    expect(shipped[0]!.dtype).toBe(m.weights.dtype);
+    const reference = m.quantisation!.find((q) => q.dtype === 'float32')!;
+    // The smallest variant within 0.005 valid AUC of float32 ships.
+    const eligible = m.quantisation!.filter((q) => q.validAuc >= reference.validAuc - 0.005);
+    expect(shipped[0]!.bytes).toBe(Math.min(...eligible.map((q) => q.bytes)));
+    expect(m.metrics.valid?.n).toBe(2 * PER_CLASS);
+    expect(m.metrics.test?.n).toBe(2 * PER_CLASS);
+    expect(m.training.images).toMatchObject({ train: 2 * PER_CLASS, valid: 2 * PER_CLASS, test: 2 * PER_CLASS });
+    expect(m.training.dataHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(m.baseModel.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(m.createdAt).toBe('2026-01-02T03:04:05.000Z');
+  });
+
+  it('leaks no tensors', () => {
+    expect(tf.memory().numTensors).toBe(tensorsBefore);
+  });
+
+  it('ships a model that loads and gives the probabilities the test report lists', async () => {
+    const metadata = JSON.parse(readFileSync(join(out, 'metadata.json'), 'utf8')) as ModelMetadata;
+    const evaluation = JSON.parse(
+      readFileSync(join(options.runsDir, 'smoke', 'test-evaluation.json'), 'utf8'),
+    ) as EvaluationResult;
+    const image = evaluation.images[0]!;
+    const model = await loadGraphModelFromDir(out);
+    try {
+      const input = toModelInput(await loadImage(join(data, image.path)), metadata.input);
+      const [logit] = await predictLogits(model, metadata, [input]);
+      expect(calibratedProbability(logit!, metadata.calibration)).toBeCloseTo(image.probability, 6);
+    } finally {
+      model.dispose();
+    }
+  });
+
+  it('reruns from the embedding cache and reproduces the same model', async () => {
+    const before = readFileSync(join(out, 'metadata.json'), 'utf8');
+    const second = await runPipeline(options);
+    const features = second.stages.find((s) => s.stage === 'features + head')!;
+    const exported = second.stages.find((s) => s.stage.startsWith('export'))!;
+    expect(features.images).toBe(0);
+    expect(exported.images).toBe(0);
+    expect(readFileSync(join(out, 'metadata.json'), 'utf8')).toBe(before);
+  });
+});
