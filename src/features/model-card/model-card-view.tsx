@@ -1,5 +1,6 @@
 import type { ModelMetadata, SplitMetrics } from '../../shared/model/model-metadata';
 import { formatAuc, formatPercent, formatWithInterval } from './format-metric';
+import { summariseImages } from './summarise-images';
 import './model-card.css';
 
 const BACKEND_NAMES: Record<string, string> = {
@@ -60,7 +61,7 @@ export function ModelCardView({
   backend?: string | undefined;
 }) {
   const test = metadata.metrics.test;
-  const images = Object.entries(metadata.training.images);
+  const images = summariseImages(metadata.training.images);
   return (
     <div className="model-card">
       <section aria-labelledby="mc-data">
@@ -68,10 +69,8 @@ export function ModelCardView({
         <p>{metadata.training.description}</p>
         {images.length > 0 && (
           <ul>
-            {images.map(([split, count]) => (
-              <li key={split}>
-                {split}: {count.toLocaleString('en')} images
-              </li>
+            {images.map((line) => (
+              <li key={line}>{line}</li>
             ))}
           </ul>
         )}

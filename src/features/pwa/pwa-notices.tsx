@@ -48,7 +48,7 @@ export function UpdatePrompt({
   if (!show) return null;
   return (
     <div className="toast" role="alert">
-      <p>Update available.</p>
+      <p>Update available — reload to use the new version.</p>
       <button type="button" className="button button--primary" onClick={onReload} data-testid="update-reload">
         Reload
       </button>
