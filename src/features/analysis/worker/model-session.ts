@@ -2,8 +2,10 @@ import * as tf from '@tensorflow/tfjs';
 import type { ModelMetadata } from '../../../shared/model/model-metadata';
 import type { BackendName } from '../analysis-types';
 import { fetchMetadata, loadAndWarmUp } from './load-model';
-import { backendCandidates, switchBackend, webglContextLost } from './select-backend';
+import { backendCandidates } from './backend-candidates';
+import { switchBackend, webglContextLost } from './select-backend';
 import { serveWasmFromApp } from './wasm-paths';
+import { hasSoftwareWebgl } from './webgl-renderer';
 
 export interface Session {
   model: tf.GraphModel;
@@ -33,7 +35,7 @@ export class ModelSession {
     this.metadata ??= await fetchMetadata(this.modelBaseUrl);
     const metadata = this.metadata;
     let lastError: unknown = new Error('No tfjs backend could start.');
-    for (const backend of backendCandidates(this.preferred, this.failed)) {
+    for (const backend of backendCandidates(this.preferred, this.failed, hasSoftwareWebgl())) {
       if (!(await switchBackend(backend))) {
         this.failed.push(backend);
         continue;

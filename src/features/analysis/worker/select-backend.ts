@@ -1,13 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-wasm';
-import { BACKEND_ORDER, type BackendName } from '../analysis-types';
-
-/** The order to try backends in: a remembered working choice first, then the rest fastest first. */
-export function backendCandidates(preferred?: BackendName, exclude: BackendName[] = []): BackendName[] {
-  const order = preferred ? [preferred, ...BACKEND_ORDER.filter((b) => b !== preferred)] : [...BACKEND_ORDER];
-  return order.filter((b) => !exclude.includes(b));
-}
+import type { BackendName } from '../analysis-types';
 
 /** A backend that has not started in this long is treated as broken (a hung wasm or GPU init). */
 const START_TIMEOUT_MS = 30_000;
