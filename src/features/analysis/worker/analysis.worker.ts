@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { calibratedProbability } from '../../../shared/model/calibrate';
 import { assessQuality } from '../../../shared/guard/assess-quality';
 import { cropResizeRgb } from '../../../shared/preprocess/crop-resize';

@@ -1,4 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
 import type { ModelMetadata } from '../../../shared/model/model-metadata';
 
 export async function fetchMetadata(modelBaseUrl: string): Promise<ModelMetadata> {
@@ -12,8 +13,8 @@ export async function fetchMetadata(modelBaseUrl: string): Promise<ModelMetadata
  * allocates buffers, so the user's first photo does not pay for it. A backend that cannot run the model fails
  * here rather than on the user's photo.
  */
-export async function loadAndWarmUp(modelBaseUrl: string, metadata: ModelMetadata): Promise<tf.GraphModel> {
-  const model = await tf.loadGraphModel(new URL('model.json', modelBaseUrl).href);
+export async function loadAndWarmUp(modelBaseUrl: string, metadata: ModelMetadata): Promise<GraphModel> {
+  const model = await loadGraphModel(new URL('model.json', modelBaseUrl).href);
   try {
     const { size } = metadata.input;
     const outputs = tf.tidy(

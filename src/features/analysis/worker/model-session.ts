@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import type { GraphModel } from '@tensorflow/tfjs-converter';
 import type { ModelMetadata } from '../../../shared/model/model-metadata';
 import type { BackendName } from '../analysis-types';
 import { fetchMetadata, loadAndWarmUp } from './load-model';
@@ -8,7 +8,7 @@ import { serveWasmFromApp } from './wasm-paths';
 import { hasSoftwareWebgl } from './webgl-renderer';
 
 export interface Session {
-  model: tf.GraphModel;
+  model: GraphModel;
   metadata: ModelMetadata;
   backend: BackendName;
 }

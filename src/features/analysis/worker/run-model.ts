@@ -1,4 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+import type { GraphModel } from '@tensorflow/tfjs-converter';
 import type { ModelMetadata } from '../../../shared/model/model-metadata';
 
 export interface ModelOutputs {
@@ -8,7 +9,7 @@ export interface ModelOutputs {
 
 /** One forward pass: both outputs from one execute call; every intermediate tensor is released. */
 export async function runModel(
-  model: tf.GraphModel,
+  model: GraphModel,
   metadata: ModelMetadata,
   input: Float32Array,
 ): Promise<ModelOutputs> {
