@@ -14,18 +14,21 @@ import { DEFAULT_LABEL_CONFIG, loadLabelConfig, type LabelConfig } from '../data
 import { formatPipelineSummary } from '../pipeline/format-pipeline-summary';
 import type { PipelineMode } from '../pipeline/pipeline-options';
 import { runPipeline } from '../pipeline/run-pipeline';
+import { warmFeatureCache } from '../pipeline/warm-feature-cache';
 import { failWithUsage } from './cli-error';
 import { defaultPaths, userPath } from './repo-paths';
 
 const USAGE = `usage: npm run train -- [--data <dir>] [--out <model dir>] [--quick | --from-run <name>] [--run <name>] [--resume]
-                       [--base <file.tflite>] [--labels <labels.json>] [--cache <dir>] [--no-augment]
-                       [--fine-tune-args "<args for the fine-tune stage>"]
+                       [--base <file.tflite>] [--labels <labels.json>] [--cache <dir>] [--no-augment] [--features-only]
+                       [--fine-tune-args="--epochs 10 --batch 16 …"]
   --data      folder of class folders (default ${defaultPaths.seedData})
   --out       model folder to write (default ${defaultPaths.modelOut})
   --quick     frozen features (cached) + logistic head instead of fine-tuning: minutes, seconds when cached
   --from-run  export the best epoch of training/runs/<name> (a fine-tune run) without training
   --run       run folder under training/runs for reports (default: quick, fine-tune, or <from-run>-export)
-  --resume    full mode: continue the fine-tune run from its last checkpoint`;
+  --features-only  only fill the embedding cache (base-network features of train, valid, brightness copy)
+  --resume    full mode: continue the fine-tune run from its last checkpoint
+  --fine-tune-args  full mode: options passed on to the fine-tune stage (npm run fine-tune -- --help)`;
 
 function parse() {
   let values;
@@ -42,6 +45,7 @@ function parse() {
         labels: { type: 'string' },
         cache: { type: 'string' },
         'no-augment': { type: 'boolean', default: false },
+        'features-only': { type: 'boolean', default: false },
         'fine-tune-args': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -92,6 +96,7 @@ function parse() {
     resume: values.resume ?? false,
     cacheDir: values.cache ? userPath(values.cache) : defaultPaths.cache,
     augment: !values['no-augment'],
+    featuresOnly: values['features-only'] ?? false,
     fineTuneArgs,
   };
 }
@@ -99,6 +104,16 @@ function parse() {
 async function main() {
   const args = parse();
   await tf.setBackend('wasm');
+  if (args.featuresOnly) {
+    const r = await warmFeatureCache(args);
+    process.stdout.write(
+      `embedding cache ${join(args.cacheDir, 'features')}: ${r.images} vectors, ${r.computed} computed ` +
+        `(${(r.computed / Math.max(r.seconds, 1e-9)).toFixed(1)} images/s), ${r.images - r.computed - r.failed.length} from cache, ` +
+        `${r.failed.length} failed to decode; ${r.seconds.toFixed(1)} s\n`,
+    );
+    for (const f of r.failed) process.stdout.write(`  skipped ${f.relPath}: ${f.reason}\n`);
+    return;
+  }
   const report = await runPipeline({ ...args, runsDir: defaultPaths.runs });
   const summary = formatPipelineSummary(report);
   writeFileSync(join(report.runDir, 'pipeline-summary.txt'), `${summary}\n`);

@@ -79,8 +79,10 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineReport> {
     const fromRun = o.mode === 'from-run' ? o.fromRun! : o.run;
     const fineTuneDir = join(o.runsDir, fromRun);
     if (o.mode === 'full') {
-      await timer.run('fine-tune', () =>
-        runFineTune({ data: o.data, base: o.base, run: fromRun, resume: o.resume ?? false, extra: o.fineTuneArgs ?? [] }),
+      await timer.run(
+        'fine-tune',
+        () => runFineTune({ data: o.data, base: o.base, run: fromRun, resume: o.resume ?? false, extra: o.fineTuneArgs ?? [] }),
+        () => ({ note: `minutes per epoch in ${join(fineTuneDir, 'train-log.txt')}` }),
       );
     }
     const info = JSON.parse(readFileSync(join(fineTuneDir, 'best', 'model.json'), 'utf8')) as { input?: ModelInputSpec };
