@@ -19,8 +19,14 @@ export const analysisClient = createAnalysisClient(createAnalysisWorker(), {
 
 declare global {
   interface Window {
-    /** For the end-to-end leak test: live tensors in the worker. Reveals nothing about any photo. */
-    __naevus?: { memory(): Promise<number> };
+    /**
+     * Hooks for the end-to-end tests: live tensors in the worker (leak test) and a simulated GPU reset
+     * (backend fallback test). They reveal nothing about any photo.
+     */
+    __naevus?: { memory(): Promise<number>; loseWebglContext(): Promise<boolean> };
   }
 }
-window.__naevus = { memory: () => analysisClient.memory() };
+window.__naevus = {
+  memory: () => analysisClient.memory(),
+  loseWebglContext: () => analysisClient.loseWebglContext(),
+};

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { CropPreview } from '../components/crop-preview';
 import { ErrorMessage } from '../components/error-message';
 import { ScreenHeader } from '../components/screen-header';
 import { ModelStatus } from '../features/analysis/model-status';
@@ -94,6 +95,7 @@ export function App() {
           <ResultView
             result={flow.check.result}
             metadata={model.model.metadata}
+            preview={<CropPreview image={flow.check.image} crop={flow.check.crop} size={112} />}
             actions={
               <SaveCheckAction
                 check={flow.check}
@@ -106,7 +108,10 @@ export function App() {
           />
         )}
         {shown === 'model-card' && model.model && (
-          <ModelCardView metadata={model.model.metadata} backend={model.model.backend} />
+          <ModelCardView
+            metadata={model.model.metadata}
+            backend={flow.check?.result.backend ?? model.model.backend}
+          />
         )}
         {shown === 'my-moles' && <MyMolesScreen onBack={home} />}
       </main>

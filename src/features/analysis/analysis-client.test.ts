@@ -31,6 +31,7 @@ function fakeWorker() {
       return new Promise((resolve) => finish.push(() => resolve(result(id))));
     },
     memory: async () => 0,
+    loseWebglContext: async () => false,
   };
   return { port, started, finish, inits: () => inits };
 }

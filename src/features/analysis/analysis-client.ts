@@ -17,6 +17,7 @@ export interface AnalysisClient {
   decode(blob: Blob, signal?: AbortSignal): Promise<Outcome<RgbaImage>>;
   analyse(request: AnalyseRequest, signal?: AbortSignal): Promise<Outcome<AnalysisResult>>;
   memory(): Promise<number>;
+  loseWebglContext(): Promise<boolean>;
 }
 
 export interface ClientOptions {
@@ -60,9 +61,14 @@ export function createAnalysisClient(port: WorkerPort, options: ClientOptions): 
     async analyse(request, signal) {
       const model = await init();
       if (!model.ok) return model;
-      return run(() => port.analyse(request), signal);
+      const outcome = await run(() => port.analyse(request), signal);
+      // The worker moves on to the next backend when one fails mid-use; remember where it landed.
+      if (outcome.ok && outcome.value.backend !== model.value.backend)
+        savePreferredBackend(outcome.value.backend);
+      return outcome;
     },
 
     memory: () => port.memory(),
+    loseWebglContext: () => port.loseWebglContext(),
   };
 }

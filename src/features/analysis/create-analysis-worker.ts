@@ -30,5 +30,6 @@ export function createAnalysisWorker(): WorkerPort {
     decode: guarded('decode'),
     analyse: guarded('analyse'),
     memory: guarded('memory'),
+    loseWebglContext: guarded('loseWebglContext'),
   };
 }

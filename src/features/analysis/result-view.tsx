@@ -2,22 +2,30 @@ import type { ReactNode } from 'react';
 import { Icon } from '../../components/icon';
 import type { ModelMetadata } from '../../shared/model/model-metadata';
 import { AbcdeSigns } from './abcde-signs';
-import type { AnalysisResult } from './analysis-types';
+import type { AnalysisResult, BackendName } from './analysis-types';
 import { ProbabilityBar } from './probability-bar';
 import { RISK_COPY } from './risk-copy';
 import { riskLevel } from './risk-level';
 import './analysis.css';
+
+const BACKEND_LABELS: Record<BackendName, string> = {
+  webgl: 'WebGL',
+  wasm: 'WebAssembly',
+  cpu: 'JavaScript',
+};
 
 interface ResultViewProps {
   result: AnalysisResult;
   metadata: ModelMetadata;
   /** Extra actions from other features (e.g. "Save to my moles"), placed beside "Check another photo". */
   actions?: ReactNode;
+  /** A picture of the analysed square, shown beside the verdict. */
+  preview?: ReactNode;
   onRetake: () => void;
   onModelCard: () => void;
 }
 
-export function ResultView({ result, metadata, actions, onRetake, onModelCard }: ResultViewProps) {
+export function ResultView({ result, metadata, actions, preview, onRetake, onModelCard }: ResultViewProps) {
   const level = riskLevel(result.probability, metadata, result.guard);
   const copy = RISK_COPY[level];
   return (
@@ -29,10 +37,11 @@ export function ResultView({ result, metadata, actions, onRetake, onModelCard }:
         aria-live="polite"
       >
         <Icon name={copy.icon} size={40} />
-        <div>
+        <div className="risk__text">
           <h2 className="risk__title">{copy.title}</h2>
           <p>{copy.summary}</p>
         </div>
+        {preview && <div className="risk__preview">{preview}</div>}
       </section>
 
       {result.guard.verdict === 'reject' && (
@@ -72,6 +81,10 @@ export function ResultView({ result, metadata, actions, onRetake, onModelCard }:
       </div>
 
       <AbcdeSigns />
+
+      <p className="result__engine" data-testid="result-backend" data-backend={result.backend}>
+        Checked on this device in {Math.max(1, Math.round(result.ms))} ms ({BACKEND_LABELS[result.backend]}).
+      </p>
 
       <p className="result__limits">
         This is a screening aid, not a medical opinion. The model learned from dermoscopic images (taken with

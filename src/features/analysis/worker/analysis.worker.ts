@@ -10,6 +10,7 @@ import { decodeImage } from '../decode-image';
 import { runGuard } from '../run-guard';
 import { ModelSession } from './model-session';
 import { runModel } from './run-model';
+import { loseWebglContext } from './select-backend';
 
 let session: ModelSession | null = null;
 
@@ -78,6 +79,11 @@ const api = {
     } catch (error) {
       return { ok: false, problem: 'analysis-failed', detail: String(error) };
     }
+  },
+
+  /** Test hook: simulate a GPU reset; the next analysis must move to the next backend and still answer. */
+  loseWebglContext(): boolean {
+    return loseWebglContext();
   },
 
   /** Live tensor count, for the leak test: it must not grow with the number of analyses. */

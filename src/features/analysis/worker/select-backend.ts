@@ -35,3 +35,15 @@ export function webglContextLost(): boolean {
   const backend = tf.backend() as unknown as { gpgpu?: { gl?: { isContextLost?: () => boolean } } };
   return backend.gpgpu?.gl?.isContextLost?.() ?? false;
 }
+
+/**
+ * Loses the WebGL context on purpose, as a GPU reset would: lets the end-to-end tests check the fallback to the
+ * next backend. Does nothing on other backends.
+ */
+export function loseWebglContext(): boolean {
+  if (tf.getBackend() !== 'webgl') return false;
+  const backend = tf.backend() as unknown as { gpgpu?: { gl?: WebGLRenderingContext } };
+  const extension = backend.gpgpu?.gl?.getExtension('WEBGL_lose_context');
+  extension?.loseContext();
+  return Boolean(extension);
+}
