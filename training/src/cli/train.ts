@@ -60,18 +60,28 @@ function parse() {
     process.exit(0);
   }
   const fromRun = values['from-run'];
-  if (values.quick && fromRun !== undefined) failWithUsage('--quick and --from-run exclude each other', USAGE);
-  if (values.resume && (values.quick || fromRun !== undefined)) failWithUsage('--resume applies to full (fine-tune) mode only', USAGE);
-  for (const [flag, name] of [['--run', values.run], ['--from-run', fromRun]] as const) {
-    if (name !== undefined && !/^[\w.-]+$/.test(name)) failWithUsage(`${flag} must be a plain folder name, got "${name}"`, USAGE);
+  if (values.quick && fromRun !== undefined)
+    failWithUsage('--quick and --from-run exclude each other', USAGE);
+  if (values.resume && (values.quick || fromRun !== undefined))
+    failWithUsage('--resume applies to full (fine-tune) mode only', USAGE);
+  for (const [flag, name] of [
+    ['--run', values.run],
+    ['--from-run', fromRun],
+  ] as const) {
+    if (name !== undefined && !/^[\w.-]+$/.test(name))
+      failWithUsage(`${flag} must be a plain folder name, got "${name}"`, USAGE);
   }
   const mode: PipelineMode = values.quick ? 'quick' : fromRun !== undefined ? 'from-run' : 'full';
   const data = values.data ? userPath(values.data) : defaultPaths.seedData;
-  if (!existsSync(data) || !statSync(data).isDirectory()) failWithUsage(`--data ${data} is not a folder`, USAGE);
+  if (!existsSync(data) || !statSync(data).isDirectory())
+    failWithUsage(`--data ${data} is not a folder`, USAGE);
   const base = values.base ? userPath(values.base) : defaultPaths.baseTflite;
   if (!existsSync(base)) failWithUsage(`--base ${base} does not exist`, USAGE);
   if (fromRun !== undefined && !existsSync(join(defaultPaths.runs, fromRun, 'best', 'model.json'))) {
-    failWithUsage(`--from-run ${fromRun}: no best epoch saved in ${join(defaultPaths.runs, fromRun, 'best')}`, USAGE);
+    failWithUsage(
+      `--from-run ${fromRun}: no best epoch saved in ${join(defaultPaths.runs, fromRun, 'best')}`,
+      USAGE,
+    );
   }
   let labels: LabelConfig = DEFAULT_LABEL_CONFIG;
   if (values.labels) {
@@ -83,7 +93,10 @@ function parse() {
   }
   const fineTuneArgs = values['fine-tune-args']?.split(/\s+/).filter(Boolean) ?? [];
   if (fineTuneArgs.some((a) => ['--data', '--base', '--run', '--resume'].includes(a))) {
-    failWithUsage('--fine-tune-args must not set --data, --base, --run or --resume (use the train options)', USAGE);
+    failWithUsage(
+      '--fine-tune-args must not set --data, --base, --run or --resume (use the train options)',
+      USAGE,
+    );
   }
   return {
     mode,
@@ -91,7 +104,8 @@ function parse() {
     base,
     labels,
     out: values.out ? userPath(values.out) : defaultPaths.modelOut,
-    run: values.run ?? (mode === 'quick' ? 'quick' : mode === 'from-run' ? `${fromRun!}-export` : 'fine-tune'),
+    run:
+      values.run ?? (mode === 'quick' ? 'quick' : mode === 'from-run' ? `${fromRun!}-export` : 'fine-tune'),
     ...(fromRun !== undefined ? { fromRun } : {}),
     resume: values.resume ?? false,
     cacheDir: values.cache ? userPath(values.cache) : defaultPaths.cache,

@@ -15,7 +15,10 @@ export const MAX_AUC_LOSS = 0.005;
  * The smallest variant whose valid AUC is within MAX_AUC_LOSS of float32's. Chosen on valid only: the test
  * split is measured after this choice and never feeds back into it.
  */
-export function chooseVariant(variants: readonly VariantMeasurement[], maxLoss = MAX_AUC_LOSS): VariantMeasurement {
+export function chooseVariant(
+  variants: readonly VariantMeasurement[],
+  maxLoss = MAX_AUC_LOSS,
+): VariantMeasurement {
   const reference = variants.find((v) => v.dtype === 'float32');
   if (!reference) throw new Error('the float32 variant is the reference and must be measured');
   const eligible = variants.filter((v) => v.validAuc >= reference.validAuc - maxLoss);

@@ -65,7 +65,10 @@ export async function exportModel(x: ExportInput): Promise<ExportResult> {
   const probabilities = Array.from(shipped.validLogits, (z) => calibratedProbability(z, calibration));
   const operatingPoint = chooseOperatingPoint(probabilities, x.valid.labels);
   const components = Math.min(x.guardComponents ?? 16, x.guardFeatures.train.length - 1);
-  const guard = fitDomainGuard(x.guardFeatures.train, { components, calibrationFeatures: x.guardFeatures.valid });
+  const guard = fitDomainGuard(x.guardFeatures.train, {
+    components,
+    calibrationFeatures: x.guardFeatures.valid,
+  });
   const metadata = buildMetadata({
     ...x.facts,
     input: x.input,

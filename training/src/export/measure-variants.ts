@@ -52,7 +52,8 @@ export async function measureVariants(options: MeasureVariantsOptions): Promise<
         label: `valid logits, ${dtype}`,
       });
       const bad = result.failed[0];
-      if (bad) throw new Error(`valid image ${options.valid[bad.index]!.path} failed to decode: ${bad.reason}`);
+      if (bad)
+        throw new Error(`valid image ${options.valid[bad.index]!.path} failed to decode: ${bad.reason}`);
       const validLogits = Float32Array.from(result.values, (v) => v![0]!);
       out.push({
         dtype,

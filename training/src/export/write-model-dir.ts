@@ -19,7 +19,9 @@ export function writeModelDir(variant: WrittenGraphModel, metadata: ModelMetadat
 
 /** Indented for people, but number arrays (the guard's 17 × 1280 values) on one line each: half the bytes. */
 export function metadataJson(metadata: ModelMetadata): string {
-  const text = JSON.stringify(metadata, null, 2).replace(/\[(\s*-?[\d.e+-]+,?)+\s*\]/g, (list) => list.replace(/\s+/g, ''));
+  const text = JSON.stringify(metadata, null, 2).replace(/\[(\s*-?[\d.e+-]+,?)+\s*\]/g, (list) =>
+    list.replace(/\s+/g, ''),
+  );
   return `${text}\n`;
 }
 

@@ -40,13 +40,22 @@ export interface CachedOutputs {
  * tfjs backend and stored. The key covers model weights, image content, preprocessing code and view, so a hit is
  * always exactly what a recomputation would give.
  */
-export async function cachedOutputs(images: readonly CachedImage[], options: CachedOutputsOptions): Promise<CachedOutputs> {
+export async function cachedOutputs(
+  images: readonly CachedImage[],
+  options: CachedOutputsOptions,
+): Promise<CachedOutputs> {
   const started = performance.now();
   const view = options.view ?? 'plain';
   const cache = outputCache(options.cacheDir);
   const preprocessing = preprocessingVersion(options.input);
   const keys = images.map((img) =>
-    cacheKey({ modelHash: options.modelHash, imageSha256: img.sha256, preprocessing, view, output: options.output }),
+    cacheKey({
+      modelHash: options.modelHash,
+      imageSha256: img.sha256,
+      preprocessing,
+      view,
+      output: options.output,
+    }),
   );
   const values: (Float32Array | null)[] = keys.map((k) => cache.get(k));
   const missing = values.flatMap((v, i) => (v === null ? [i] : []));
@@ -54,7 +63,9 @@ export async function cachedOutputs(images: readonly CachedImage[], options: Cac
   if (missing.length > 0) {
     const model = await options.model();
     const batchSize = options.batchSize ?? 8;
-    const bar = options.label ? progressBar(`${options.label} (${missing.length} not cached)`, missing.length) : null;
+    const bar = options.label
+      ? progressBar(`${options.label} (${missing.length} not cached)`, missing.length)
+      : null;
     for (let start = 0; start < missing.length; start += batchSize) {
       const inputs: Float32Array[] = [];
       const batch: number[] = [];

@@ -14,7 +14,10 @@ export interface HashedModel {
 }
 
 /** A network (optionally with a head, at a weight dtype) as an in-memory graph model with its content hash. */
-export function hashedModel(spec: NetworkSpec, options: { head?: DenseHead; weightDtype?: WeightDtype } = {}): HashedModel {
+export function hashedModel(
+  spec: NetworkSpec,
+  options: { head?: DenseHead; weightDtype?: WeightDtype } = {},
+): HashedModel {
   const artifacts = buildGraphModel(spec, options);
   let model: tf.GraphModel | null = null;
   return {

@@ -18,7 +18,12 @@ export function brightnessFactor(imageSha256: string): number {
   return 0.75 + 0.5 * u;
 }
 
-export function viewInput(image: RgbaImage, imageSha256: string, view: ImageView, input: ModelInputSpec): Float32Array {
+export function viewInput(
+  image: RgbaImage,
+  imageSha256: string,
+  view: ImageView,
+  input: ModelInputSpec,
+): Float32Array {
   if (view === 'plain') return toModelInput(image, input);
   const rgb = cropResizeRgb(image, centreSquare(image.width, image.height), input.size);
   const factor = brightnessFactor(imageSha256);

@@ -14,7 +14,9 @@ export function preprocessingVersion(input: ModelInputSpec): string {
   if (sourceHash === null) {
     const dir = join(repoRoot, 'src/shared/preprocess');
     const hash = createHash('sha256');
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .sort()) {
       hash.update(`${file}\n`).update(readFileSync(join(dir, file)));
     }
     sourceHash = hash.digest('hex');

@@ -43,7 +43,10 @@ export function chooseHead(
   options: ChooseHeadOptions = {},
 ): HeadChoice {
   const grid = options.l2Grid ?? DEFAULT_L2_GRID;
-  const training = { epochs: options.epochs ?? DEFAULT_HEAD_EPOCHS, learningRate: options.learningRate ?? 0.01 };
+  const training = {
+    epochs: options.epochs ?? DEFAULT_HEAD_EPOCHS,
+    learningRate: options.learningRate ?? 0.01,
+  };
   const sets: { augmented: boolean; data: LabelledFeatures }[] = [{ augmented: false, data: train }];
   if (augmentedTrain) {
     sets.push({

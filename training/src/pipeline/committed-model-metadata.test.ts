@@ -20,7 +20,8 @@ const modelDir = resolve(repo, 'public/model');
 const seedData = resolve(process.env.SHARED_DIR ?? resolve(repo, '../shared'), 'datasets/seed-dermoscopy');
 const metadata = JSON.parse(readFileSync(join(modelDir, 'metadata.json'), 'utf8')) as ModelMetadata;
 const placeholder = metadata.version.includes('placeholder');
-if (placeholder) console.warn('committed-model metadata test skipped: public/model is the untrained placeholder');
+if (placeholder)
+  console.warn('committed-model metadata test skipped: public/model is the untrained placeholder');
 
 interface ModelJson {
   format: string;

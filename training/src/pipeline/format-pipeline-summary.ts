@@ -3,7 +3,8 @@ import { SEED_RESULT } from '../evaluate/evaluation-result';
 import type { PipelineReport } from './run-pipeline';
 
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
-const ci = (c: [number, number] | undefined, f: (v: number) => string) => (c ? ` (95% CI ${f(c[0])}–${f(c[1])})` : '');
+const ci = (c: [number, number] | undefined, f: (v: number) => string) =>
+  c ? ` (95% CI ${f(c[0])}–${f(c[1])})` : '';
 const auc = (v: number) => v.toFixed(3);
 
 /** The closing terminal summary: what shipped, how it measures, and how long each stage took. */
@@ -16,10 +17,15 @@ export function formatPipelineSummary(r: PipelineReport): string {
       `head: L2 ${r.head.chosen.l2}${r.head.chosen.augmented ? ' + brightness copy' : ''} (valid AUC ${r.head.chosen.validAuc.toFixed(4)}, best of ${r.head.candidates.length})`,
     );
   }
-  if (r.fineTuned) lines.push(`fine-tuned run ${r.fineTuned.run}: best epoch ${r.fineTuned.epoch}, run's valid AUC ${r.fineTuned.validAuc.toFixed(4)}`);
+  if (r.fineTuned)
+    lines.push(
+      `fine-tuned run ${r.fineTuned.run}: best epoch ${r.fineTuned.epoch}, run's valid AUC ${r.fineTuned.validAuc.toFixed(4)}`,
+    );
   lines.push('weights (valid AUC through the written files):');
   for (const q of r.quantisation) {
-    lines.push(`  ${q.dtype.padEnd(8)} ${(q.bytes / 2 ** 20).toFixed(2).padStart(6)} MiB  AUC ${q.validAuc.toFixed(4)}${q.shipped ? '  ← shipped' : ''}`);
+    lines.push(
+      `  ${q.dtype.padEnd(8)} ${(q.bytes / 2 ** 20).toFixed(2).padStart(6)} MiB  AUC ${q.validAuc.toFixed(4)}${q.shipped ? '  ← shipped' : ''}`,
+    );
   }
   const c = r.calibration;
   lines.push(
@@ -49,7 +55,9 @@ export function formatPipelineSummary(r: PipelineReport): string {
         : s.images === 0
           ? '  (all from cache)'
           : `  ${s.images} images, ${(s.images / Math.max(s.seconds, 1e-9)).toFixed(1)} images/s`;
-    lines.push(`  ${s.stage.padEnd(42)} ${formatSeconds(s.seconds).padStart(7)}${rate}${s.note ? `  (${s.note})` : ''}`);
+    lines.push(
+      `  ${s.stage.padEnd(42)} ${formatSeconds(s.seconds).padStart(7)}${rate}${s.note ? `  (${s.note})` : ''}`,
+    );
   }
   lines.push(`total ${(r.totalSeconds / 60).toFixed(1)} min`);
   return lines.join('\n');

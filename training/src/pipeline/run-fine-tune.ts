@@ -6,7 +6,13 @@ import { repoRoot } from '../cli/repo-paths';
  * Runs the fine-tune stage as a child process (its worker threads and wasm heaps are then freed before export),
  * with stdio passed through so its progress lines show. `--resume` continues from the run's last checkpoint.
  */
-export function runFineTune(args: { data: string; base: string; run: string; resume: boolean; extra: string[] }): Promise<void> {
+export function runFineTune(args: {
+  data: string;
+  base: string;
+  run: string;
+  resume: boolean;
+  extra: string[];
+}): Promise<void> {
   const script = join(repoRoot, 'training/src/fine-tune/fine-tune.ts');
   const argv = ['tsx', script, '--data', args.data, '--base', args.base, '--run', args.run];
   if (args.resume) argv.push('--resume');

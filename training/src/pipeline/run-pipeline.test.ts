@@ -3,7 +3,16 @@
  * write a loadable graph model whose metadata is complete and consistent with what the model computes, leak no
  * tensors, and on a rerun take every embedding from the cache and reproduce the same model.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -23,7 +32,11 @@ const repo = resolve(__dirname, '../../..');
 const shared = resolve(process.env.SHARED_DIR ?? resolve(repo, '../shared'));
 const seedData = join(shared, 'datasets/seed-dermoscopy');
 const tflite = join(shared, 'models/mobilenet_v2_1.0_224_quant/mobilenet_v2_1.0_224_quant.tflite');
-const reason = !existsSync(seedData) ? `${seedData} not found` : !existsSync(tflite) ? `${tflite} not found` : '';
+const reason = !existsSync(seedData)
+  ? `${seedData} not found`
+  : !existsSync(tflite)
+    ? `${tflite} not found`
+    : '';
 if (reason) console.warn(`pipeline smoke test skipped: ${reason}`);
 
 const PER_CLASS = 3;
@@ -55,7 +68,8 @@ describe.skipIf(reason !== '')('train pipeline, --quick, on a tiny subset', () =
         const from = join(seedData, split, cls);
         const to = join(data, split, cls);
         mkdirSync(to, { recursive: true });
-        for (const f of readdirSync(from).sort().slice(0, PER_CLASS)) copyFileSync(join(from, f), join(to, f));
+        for (const f of readdirSync(from).sort().slice(0, PER_CLASS))
+          copyFileSync(join(from, f), join(to, f));
       }
     }
     await tf.setBackend('wasm');
@@ -97,7 +111,11 @@ describe.skipIf(reason !== '')('train pipeline, --quick, on a tiny subset', () =
     expect(shipped[0]!.bytes).toBe(Math.min(...eligible.map((q) => q.bytes)));
     expect(m.metrics.valid?.n).toBe(2 * PER_CLASS);
     expect(m.metrics.test?.n).toBe(2 * PER_CLASS);
-    expect(m.training.images).toMatchObject({ train: 2 * PER_CLASS, valid: 2 * PER_CLASS, test: 2 * PER_CLASS });
+    expect(m.training.images).toMatchObject({
+      train: 2 * PER_CLASS,
+      valid: 2 * PER_CLASS,
+      test: 2 * PER_CLASS,
+    });
     expect(m.training.dataHash).toMatch(/^[0-9a-f]{64}$/);
     expect(m.baseModel.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(m.createdAt).toBe('2026-01-02T03:04:05.000Z');

@@ -50,10 +50,18 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineReport> {
   mkdirSync(runDir, { recursive: true });
   const createdAt = (o.now ?? (() => new Date()))();
 
-  const data = await timer.run('dataset', () => prepareData(o.data, o.labels), (d) => ({
-    note: `${d.dataset.manifest.length} images, ${d.dataset.report.skipped.length} skipped, ${d.dataset.report.duplicates.length} duplicates removed`,
-  }));
-  const base = await timer.run('base network', () => loadBaseNetwork(o.base), () => ({ note: 'TFLite → float spec' }));
+  const data = await timer.run(
+    'dataset',
+    () => prepareData(o.data, o.labels),
+    (d) => ({
+      note: `${d.dataset.manifest.length} images, ${d.dataset.report.skipped.length} skipped, ${d.dataset.report.duplicates.length} duplicates removed`,
+    }),
+  );
+  const base = await timer.run(
+    'base network',
+    () => loadBaseNetwork(o.base),
+    () => ({ note: 'TFLite → float spec' }),
+  );
   const provenance = baseModelProvenance(o.base);
 
   let nh: NetworkAndHead;
@@ -81,11 +89,20 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineReport> {
     if (o.mode === 'full') {
       await timer.run(
         'fine-tune',
-        () => runFineTune({ data: o.data, base: o.base, run: fromRun, resume: o.resume ?? false, extra: o.fineTuneArgs ?? [] }),
+        () =>
+          runFineTune({
+            data: o.data,
+            base: o.base,
+            run: fromRun,
+            resume: o.resume ?? false,
+            extra: o.fineTuneArgs ?? [],
+          }),
         () => ({ note: `minutes per epoch in ${join(fineTuneDir, 'train-log.txt')}` }),
       );
     }
-    const info = JSON.parse(readFileSync(join(fineTuneDir, 'best', 'model.json'), 'utf8')) as { input?: ModelInputSpec };
+    const info = JSON.parse(readFileSync(join(fineTuneDir, 'best', 'model.json'), 'utf8')) as {
+      input?: ModelInputSpec;
+    };
     if (info.input) input = info.input;
     nh = await timer.run(
       'fine-tuned network features',
@@ -144,7 +161,10 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineReport> {
       }),
     (r) => ({
       images: r.computed,
-      note: r.variants.map((v) => `${v.dtype} ${(v.bytes / 2 ** 20).toFixed(2)} MiB AUC ${v.validAuc.toFixed(4)}`).join('; ') + ` → ${r.shipped.dtype}`,
+      note:
+        r.variants
+          .map((v) => `${v.dtype} ${(v.bytes / 2 ** 20).toFixed(2)} MiB AUC ${v.validAuc.toFixed(4)}`)
+          .join('; ') + ` → ${r.shipped.dtype}`,
     }),
   );
 
@@ -153,7 +173,14 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineReport> {
   if (data.splits.test.length > 0) {
     const result = await timer.run(
       'test evaluation',
-      () => evaluateTest({ modelDir: o.out, metadata, data: o.data, ...(o.labels ? { labels: o.labels } : {}), runDir }),
+      () =>
+        evaluateTest({
+          modelDir: o.out,
+          metadata,
+          data: o.data,
+          ...(o.labels ? { labels: o.labels } : {}),
+          runDir,
+        }),
       (r) => ({ images: r.n, note: `AUC ${r.auc.toFixed(4)}` }),
     );
     metadata = { ...metadata, metrics: { ...metadata.metrics, test: toSplitMetrics(result) } };
@@ -170,7 +197,9 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineReport> {
     dataHash: data.dataset.report.dataHash,
     images,
     skipped,
-    ...(nh.headChoice ? { head: { chosen: nh.headChoice.chosen, candidates: nh.headChoice.candidates } } : {}),
+    ...(nh.headChoice
+      ? { head: { chosen: nh.headChoice.chosen, candidates: nh.headChoice.candidates } }
+      : {}),
     ...(nh.fineTuned ? { fineTuned: nh.fineTuned } : {}),
     quantisation: metadata.quantisation ?? [],
     calibration: exported.calibration,
