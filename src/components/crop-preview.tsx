@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { RgbaImage, SquareCrop } from '../shared/preprocess/rgba-image';
+import { toImageData } from './to-image-data';
 
 /** A small picture of exactly the square that was analysed, drawn from the decoded pixels. */
 export function CropPreview({
@@ -18,8 +19,7 @@ export function CropPreview({
     const context = element?.getContext('2d');
     if (!element || !context) return;
     let live = true;
-    const pixels = new ImageData(new Uint8ClampedArray(image.data), image.width, image.height);
-    void createImageBitmap(pixels, crop.x, crop.y, crop.size, crop.size).then((bitmap) => {
+    void createImageBitmap(toImageData(image), crop.x, crop.y, crop.size, crop.size).then((bitmap) => {
       if (live) {
         const side = Math.round(size * devicePixelRatio);
         element.width = element.height = side;
