@@ -49,6 +49,9 @@ export class ModelSession {
         this.failed.push(backend);
       }
     }
+    // Everything failed (often: offline before the model was ever cached). Forget the failures so that a later
+    // retry, e.g. once the connection is back, tries every backend again.
+    this.failed = [];
     throw lastError;
   }
 
