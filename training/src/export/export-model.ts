@@ -1,10 +1,14 @@
 import { join } from 'node:path';
+import type * as tf from '@tensorflow/tfjs';
 import { calibratedProbability } from '../../../src/shared/model/calibrate';
 import type { Calibration, ModelInputSpec, ModelMetadata } from '../../../src/shared/model/model-metadata';
 import type { DenseHead, NetworkSpec } from '../base-model/network-spec';
 import { chooseOperatingPoint, type OperatingPoint } from '../calibration/choose-operating-point';
 import { fitPlatt } from '../calibration/fit-platt';
-import type { CachedImage } from '../features/cached-outputs';
+import { cachedOutputs, type CachedImage } from '../features/cached-outputs';
+import { GRAPH_OUTPUTS } from '../graph-model/build-graph-model';
+import { loadGraphModelFromDir } from '../graph-model/node-io';
+import { modelDirHash } from './model-dir-hash';
 import { fitDomainGuard } from '../guard/fit-domain-guard';
 import { splitMetrics } from '../metrics/split-metrics';
 import { buildMetadata } from './build-metadata';
@@ -17,8 +21,8 @@ export interface ExportInput {
   head: DenseHead;
   input: ModelInputSpec;
   valid: { images: readonly CachedImage[]; labels: readonly (0 | 1)[] };
-  /** Pooled features of the FINAL network: train for the guard's fit, valid for its limit. */
-  guardFeatures: { train: readonly Float32Array[]; valid: readonly Float32Array[] };
+  /** The guard is fitted on the shipped variant's own features of these: train for its fit, valid for its limit. */
+  guardImages: { train: readonly CachedImage[]; valid: readonly CachedImage[] };
   guardComponents?: number;
   facts: {
     name: string;
@@ -47,8 +51,8 @@ export interface ExportResult {
 /**
  * Export stage: network + head → float32/float16/uint8 graph models, each measured on valid through its own
  * written files; the smallest within 0.005 AUC of float32 ships. Platt calibration, the threshold and the
- * inconclusive band are then fitted on the SHIPPED variant's valid logits, so they describe exactly the weights
- * the app runs. The guard is fitted on the final network's train features. Test is never looked at here.
+ * inconclusive band are then fitted on the SHIPPED variant's valid logits, and the guard on its train features, so
+ * they describe exactly the weights the app runs. Test is never looked at here.
  */
 export async function exportModel(x: ExportInput): Promise<ExportResult> {
   const variants = await measureVariants({
@@ -64,10 +68,11 @@ export async function exportModel(x: ExportInput): Promise<ExportResult> {
   const calibration = fitPlatt(shipped.validLogits, x.valid.labels);
   const probabilities = Array.from(shipped.validLogits, (z) => calibratedProbability(z, calibration));
   const operatingPoint = chooseOperatingPoint(probabilities, x.valid.labels);
-  const components = Math.min(x.guardComponents ?? 16, x.guardFeatures.train.length - 1);
-  const guard = fitDomainGuard(x.guardFeatures.train, {
+  const guardFeatures = await shippedFeatures(shipped, x);
+  const components = Math.min(x.guardComponents ?? 16, guardFeatures.train.length - 1);
+  const guard = fitDomainGuard(guardFeatures.train, {
     components,
-    calibrationFeatures: x.guardFeatures.valid,
+    calibrationFeatures: guardFeatures.valid,
   });
   const metadata = buildMetadata({
     ...x.facts,
@@ -88,8 +93,41 @@ export async function exportModel(x: ExportInput): Promise<ExportResult> {
     calibration,
     operatingPoint,
     files,
-    computed: variants.reduce((n, v) => n + v.computed, 0),
+    computed: variants.reduce((n, v) => n + v.computed, 0) + guardFeatures.computed,
   };
+}
+
+/**
+ * Pooled features through the shipped files (the app computes the guard's distance from the weights it runs,
+ * and uint8 weights move distances by up to ~10%), from the cache when present.
+ */
+async function shippedFeatures(shipped: MeasuredVariant, x: ExportInput) {
+  let model: tf.GraphModel | null = null;
+  const options = {
+    model: async () => (model ??= await loadGraphModelFromDir(shipped.written.dir)),
+    modelHash: modelDirHash(shipped.written.dir, shipped.written.files),
+    output: GRAPH_OUTPUTS.features,
+    input: x.input,
+    cacheDir: x.cacheDir,
+  };
+  try {
+    const train = await cachedOutputs(x.guardImages.train, {
+      ...options,
+      label: `train features, ${shipped.dtype}`,
+    });
+    const valid = await cachedOutputs(x.guardImages.valid, {
+      ...options,
+      label: `valid features, ${shipped.dtype}`,
+    });
+    const usable = (values: (Float32Array | null)[]) => values.filter((v): v is Float32Array => v !== null);
+    return {
+      train: usable(train.values),
+      valid: usable(valid.values),
+      computed: train.computed + valid.computed,
+    };
+  } finally {
+    (model as tf.GraphModel | null)?.dispose();
+  }
 }
 
 export const variantsDir = (runDir: string) => join(runDir, 'variants');

@@ -5,14 +5,15 @@ import type { ManifestEntry } from '../dataset/build-dataset';
 import { hashedModel } from '../features/feature-network';
 import { loadFineTuned } from '../fine-tune/best-model';
 import { chooseHead, DEFAULT_HEAD_EPOCHS, type HeadChoice } from './choose-head';
-import { splitFeatures, type SplitFeatures } from './split-features';
+import { splitFeatures, type SplitFeatures, type SplitImages } from './split-features';
+import { labelOf } from './prepare-data';
 
-/** The final network and head, with that network's features of train and valid (for the guard). */
+/** The final network and head, and the train and valid images the later stages use. */
 export interface NetworkAndHead {
   spec: NetworkSpec;
   head: DenseHead;
-  train: SplitFeatures;
-  valid: SplitFeatures;
+  train: SplitImages;
+  valid: SplitImages;
   /** Train features' brightness copy (quick mode, when tried). */
   augmented: SplitFeatures | null;
   recipe: string;
@@ -60,28 +61,29 @@ export async function quickHead(
   }
 }
 
-/** --from-run / full: the fine-tuned network's best epoch, and its own features of train and valid for the guard. */
-export async function fineTunedHead(c: Common & { runDir: string; run: string }): Promise<NetworkAndHead> {
+/**
+ * --from-run / full: the fine-tuned network's best epoch. Nothing runs here: the export stage measures it on valid
+ * through its written files and fits the guard on the shipped variant's own features.
+ */
+export function fineTunedHead(c: Omit<Common, 'cacheDir'> & { runDir: string; run: string }): NetworkAndHead {
   const { spec, head, info } = loadFineTuned(c.runDir, c.base);
-  const network = hashedModel(spec);
-  try {
-    const dir = featuresDir(c.cacheDir);
-    const train = await splitFeatures(c.train, network, c.input, dir, 'train features (fine-tuned network)');
-    const valid = await splitFeatures(c.valid, network, c.input, dir, 'valid features (fine-tuned network)');
-    const recipe =
-      `Fine-tuned MobileNetV2 (${c.input.size} px; run "${c.run}", best epoch ${info.epoch} chosen on valid AUC): ` +
-      `${JSON.stringify(info.recipe)}; augmentation: random resized square crop, 8 symmetries, brightness, contrast, ` +
-      `saturation and colour gains; class-balanced loss, warm-up + cosine learning rate, fixed seed.`;
-    return {
-      spec,
-      head,
-      train,
-      valid,
-      augmented: null,
-      recipe,
-      fineTuned: { run: c.run, epoch: info.epoch, validAuc: info.validAuc, recipe: info.recipe },
-    };
-  } finally {
-    network.loaded()?.dispose();
-  }
+  const split = (entries: readonly ManifestEntry[]): SplitImages => ({
+    entries: [...entries],
+    labels: entries.map(labelOf),
+    failed: [],
+    computed: 0,
+  });
+  const recipe =
+    `Fine-tuned MobileNetV2 (${c.input.size} px; run "${c.run}", best epoch ${info.epoch} chosen on valid AUC): ` +
+    `${JSON.stringify(info.recipe)}; augmentation: random resized square crop, 8 symmetries, brightness, contrast, ` +
+    `saturation and colour gains; class-balanced loss, warm-up + cosine learning rate, fixed seed.`;
+  return {
+    spec,
+    head,
+    train: split(c.train),
+    valid: split(c.valid),
+    augmented: null,
+    recipe,
+    fineTuned: { run: c.run, epoch: info.epoch, validAuc: info.validAuc, recipe: info.recipe },
+  };
 }

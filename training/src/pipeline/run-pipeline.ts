@@ -105,9 +105,11 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineReport> {
     };
     if (info.input) input = info.input;
     nh = await timer.run(
-      'fine-tuned network features',
+      'fine-tuned network',
       () => fineTunedHead({ ...common, input, runDir: fineTuneDir, run: fromRun }),
-      (r) => ({ images: r.train.computed + r.valid.computed, note: `best epoch ${r.fineTuned!.epoch}` }),
+      (r) => ({
+        note: `best epoch ${r.fineTuned!.epoch}, run's valid AUC ${r.fineTuned!.validAuc.toFixed(4)}`,
+      }),
     );
   }
 
@@ -136,7 +138,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineReport> {
         head: nh.head,
         input,
         valid: { images: nh.valid.entries, labels: nh.valid.labels },
-        guardFeatures: { train: nh.train.features, valid: nh.valid.features },
+        guardImages: { train: nh.train.entries, valid: nh.valid.entries },
         ...(o.guardComponents ? { guardComponents: o.guardComponents } : {}),
         facts: {
           name: `naevus-mobilenetv2-${kind}`,

@@ -6,13 +6,17 @@ import type { ImageView } from '../features/image-view';
 import type { LabelledFeatures } from './choose-head';
 import { labelOf } from './prepare-data';
 
-export interface SplitFeatures extends LabelledFeatures {
-  /** The images the features belong to (those that decoded). */
+/** One split's usable images and labels, and what it cost to get them. */
+export interface SplitImages {
+  /** The images used (those that decoded). */
   entries: ManifestEntry[];
+  labels: (0 | 1)[];
   failed: { relPath: string; reason: string }[];
   /** Images run through the network (cache misses). */
   computed: number;
 }
+
+export interface SplitFeatures extends SplitImages, LabelledFeatures {}
 
 /** The `features` output of a network for one split's images, through the on-disk cache. */
 export async function splitFeatures(
