@@ -8,37 +8,40 @@ export interface DomainAssessment {
 
 /**
  * Distance of a pooled feature vector (the model's `features` output, one row of [n, 1280]) from the
- * training images, in two halves that each average about 1 in-domain:
- *   - Mahalanobis distance within the top-k principal subspace (T²/k): unusual amounts of the usual variation;
- *   - squared residual outside it over its mean per-dimension variance (Q/((d−k)·σ²)): patterns the training
- *     images never had — what a cat, a screen or a landscape produce.
- * distance = sqrt((T²/k + Q/((d−k)·σ²)) / 2). Residual alone would let a 1264-dimensional term drown the
- * subspace; averaging the two normalised halves keeps both heard.
+ * training images: the residual left after projecting the (unit-length, when `featureNorm` is 'l2') centred
+ * vector onto the top-k principal directions, over its mean per-dimension variance in training:
+ *   distance = sqrt(Q / ((d − k) · residualVariance)),  Q = |x − mean|² − Σᵢ ((x − mean) · componentᵢ)²,
+ * about 1 in-domain. A photo the network was not trained on (a cat, a screen, a landscape) produces feature
+ * patterns outside the dermoscopy subspace, so Q grows. The Mahalanobis term within the subspace (via
+ * `variances`) is not part of the distance: measured on this model, off-domain images are ordinary there and
+ * adding it only blurred the separation (docs/guard.md).
  */
 export function domainDistance(features: ArrayLike<number>, spec: DomainGuardSpec): number {
   const d = spec.featureMean.length;
   const k = spec.components.length;
   if (features.length !== d) throw new RangeError(`Expected ${d} features, got ${features.length}.`);
+  let scale = 1;
+  if (spec.featureNorm === 'l2') {
+    let norm = 0;
+    for (let j = 0; j < d; j++) norm += features[j]! * features[j]!;
+    scale = norm > 0 ? 1 / Math.sqrt(norm) : 1;
+  }
   const centred = new Float64Array(d);
   let total = 0;
   for (let j = 0; j < d; j++) {
-    const v = features[j]! - spec.featureMean[j]!;
+    const v = features[j]! * scale - spec.featureMean[j]!;
     centred[j] = v;
     total += v * v;
   }
-  let t2 = 0;
   let explained = 0;
   for (let i = 0; i < k; i++) {
     const row = spec.components[i]!;
     let p = 0;
     for (let j = 0; j < d; j++) p += row[j]! * centred[j]!;
     explained += p * p;
-    t2 += (p * p) / spec.variances[i]!;
   }
   const residual = Math.max(0, total - explained);
-  const subspace = k > 0 ? t2 / k : 0;
-  const outside = d > k ? residual / ((d - k) * spec.residualVariance) : 0;
-  return Math.sqrt((subspace + outside) / (k > 0 && d > k ? 2 : 1));
+  return Math.sqrt(residual / (Math.max(1, d - k) * spec.residualVariance));
 }
 
 /** Whether the network sees a dermoscopy-like image: `features` from the model, `guard` from metadata.json. */

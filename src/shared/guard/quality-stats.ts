@@ -20,12 +20,6 @@ export interface QualityStats {
    * percentile rather than a global variance, because skin itself is smooth and the detail is local.
    */
   sharpness: number;
-  /**
-   * Fraction of pixels (not in deep shadow) whose 4-neighbour Laplacian is almost exactly zero: perfectly
-   * flat areas. Camera photos of skin always carry some sensor noise and texture; screenshots, graphics
-   * and blank frames are mostly flat.
-   */
-  flatFraction: number;
   /** Mean CIELAB a* (green − / red +) and b* (blue − / yellow +) over the image. */
   meanA: number;
   meanB: number;
@@ -138,7 +132,6 @@ export function computeQualityStats(rgb: Float32Array, size: number): QualitySta
     contrast,
     lumaRange: percentile(sortedGrey, 0.98) - percentile(sortedGrey, 0.02),
     sharpness: tileLaplacianEnergy(grey, size),
-    flatFraction: flatFraction(grey, size),
     meanA: sumA / n,
     meanB: sumB / n,
     meanChroma: sumChroma / n,
@@ -165,21 +158,4 @@ function tileLaplacianEnergy(grey: Float64Array, size: number): number {
     }
   }
   return percentile(energy.sort(), 0.9);
-}
-
-/** Share of interior, not-dark pixels with |Laplacian| < 0.5 grey levels. */
-function flatFraction(grey: Float64Array, size: number): number {
-  let flat = 0;
-  let counted = 0;
-  for (let y = 1; y < size - 1; y++) {
-    for (let x = 1; x < size - 1; x++) {
-      const i = y * size + x;
-      // Black borders (the dermatoscope's vignette) are flat in dermoscopy too; leave them out.
-      if (grey[i]! < 30) continue;
-      counted++;
-      const lap = grey[i - 1]! + grey[i + 1]! + grey[i - size]! + grey[i + size]! - 4 * grey[i]!;
-      if (Math.abs(lap) < 0.5) flat++;
-    }
-  }
-  return counted === 0 ? 1 : flat / counted;
 }

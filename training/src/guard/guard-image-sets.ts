@@ -18,12 +18,20 @@ export function seedSplit(shared: string, split: 'train' | 'valid' | 'test'): st
   return ['Dangerous', 'not_Dangerous'].flatMap((c) => imagesIn(join(root, c)));
 }
 
-/** ISIC 2017 training images: all, or a seeded random sample of `n` (the same sample for the same seed). */
-export function isicImages(shared: string, n: number | 'all', seed = 2017): string[] {
+/**
+ * ISIC 2017 training images split in two fixed halves by sorted position: `fit` (even) joins the seed train
+ * split in fitting the domain guard; `heldOut` (odd) measures acceptance on dermoscopy the fit never saw.
+ */
+export function isicHalves(shared: string): { fit: string[]; heldOut: string[] } {
   const all = imagesIn(join(shared, 'datasets/isic2017-train/images'));
-  if (n === 'all' || n >= all.length) return all;
+  return { fit: all.filter((_, i) => i % 2 === 0), heldOut: all.filter((_, i) => i % 2 === 1) };
+}
+
+/** A seeded random sample of `n` paths (all when n ≥ their number), in sorted order. */
+export function sample(paths: string[], n: number | 'all', seed = 2017): string[] {
+  if (n === 'all' || n >= paths.length) return paths;
   const random = seededRandom(seed);
-  const shuffled = [...all];
+  const shuffled = [...paths];
   for (let i = shuffled.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];

@@ -3,12 +3,14 @@
  *   [--refit] [--calibrate] [--no-screenshots] [--dist dist] [--chromium /usr/bin/chromium] [--save-guard f.json]
  *
  * Measures the quality and domain guard the app runs before its verdict:
- * - acceptance on in-domain dermoscopy: the seed TEST split and ISIC 2017 (a seeded sample, or --all 2,000);
+ * - acceptance on in-domain dermoscopy: the seed TEST split and the held-out half of ISIC 2017 (a seeded
+ *   sample of --isic n, default 400, or --all 1,000; --all also reports the fitted half, in-sample);
  * - rejection of non-skin and unusable images: the base model's ImageNet test photos, synthetic frames
  *   (blank, grey, flat colours, noise, UI-like screens), seed test images made too dark, overexposed and
  *   blurred in code, and screenshots of the built app (when dist/ exists).
  * The domain limits come from metadata.json's `guard`, or, when it has none (or with --refit), are fitted
- * here exactly as the export stage does: on the seed TRAIN features, limit from train + valid distances.
+ * here exactly as the export stage should: on the seed TRAIN features plus the ISIC fit half, limit from
+ * those and the seed VALID distances.
  * --calibrate also prints the statistic distributions the quality thresholds were chosen from (seed
  * train/valid, ISIC, and train/valid images degraded in code — never the test split).
  */
@@ -34,7 +36,7 @@ import { loadGraphModelFromDir } from '../graph-model/node-io';
 import { captureAppScreenshots } from './capture-screenshots';
 import { blurImage, exposeImage } from './degrade-image';
 import { fitDomainGuard } from './fit-domain-guard';
-import { baseTestImages, isicImages, seedSplit } from './guard-image-sets';
+import { baseTestImages, isicHalves, sample, seedSplit } from './guard-image-sets';
 import { modelFeatures } from './model-features';
 import { printCalibration } from './print-calibration';
 import { cachedScores, modelKey, type RawScore } from './score-cache';
@@ -111,11 +113,13 @@ function degraded(paths: string[], kind: keyof typeof degradations): ImageSource
  */
 async function scoreSet(set: string, sources: ImageSource[], ctx: ScoringContext): Promise<ScoredImage[]> {
   const size = ctx.metadata.input.size;
-  const raw = await cachedScores(ctx.cacheDir, ctx.key, set, sources.map((s) => s.name), async () => {
+  const raw = await cachedScores(ctx.cacheDir, ctx.key, set, sources.map((s) => s.name), async (missing) => {
+    const wanted = new Set(missing);
+    const todo = sources.filter((s) => wanted.has(s.name));
     const out: RawScore[] = [];
-    const bar = progressBar(set.padEnd(20), sources.length);
-    for (let start = 0; start < sources.length; start += 16) {
-      const chunk = sources.slice(start, start + 16);
+    const bar = progressBar(set.padEnd(20), todo.length);
+    for (let start = 0; start < todo.length; start += 16) {
+      const chunk = todo.slice(start, start + 16);
       const stats: QualityStats[] = [];
       const inputs: Float32Array[] = [];
       for (const source of chunk) {
@@ -174,17 +178,23 @@ async function main(): Promise<void> {
   const ctx: ScoringContext = { model, metadata, cacheDir: join(defaultPaths.cache, 'guard-scores'), key: modelKey(args.model) };
   const score = (set: string, sources: ImageSource[]) => scoreSet(set, sources, ctx);
 
+  const isic = isicHalves(args.shared);
   let guard: DomainGuardSpec | undefined = metadata.guard;
-  let fitted: { train: ScoredImage[]; valid: ScoredImage[] } | undefined;
-  if (!guard || args.refit || args.calibrate) {
-    fitted = { train: await score('seed-train', train.map(fromFile)), valid: await score('seed-valid', valid.map(fromFile)) };
+  let fitted: { train: ScoredImage[]; valid: ScoredImage[]; isicFit: ScoredImage[] } | undefined;
+  if (!guard || args.refit || args.calibrate || args.isic === 'all') {
+    fitted = {
+      train: await score('seed-train', train.map(fromFile)),
+      valid: await score('seed-valid', valid.map(fromFile)),
+      isicFit: await score('isic-fit-half', isic.fit.map(fromFile)),
+    };
   }
   if (!guard || args.refit) {
-    guard = fitDomainGuard(
-      fitted!.train.map((s) => s.features),
-      { calibrationFeatures: fitted!.valid.map((s) => s.features) },
+    guard = fitDomainGuard([...fitted!.train, ...fitted!.isicFit].map((s) => s.features), {
+      calibrationFeatures: fitted!.valid.map((s) => s.features),
+    });
+    console.log(
+      `domain guard: fitted now on seed train (${train.length}) + ISIC fit half (${isic.fit.length}), limit from those + seed valid (${valid.length}): maxDistance ${guard.maxDistance}`,
     );
-    console.log(`domain guard: fitted now on seed train (${train.length}), limit from train + valid: maxDistance ${guard.maxDistance}`);
   } else {
     console.log(`domain guard: from metadata.json, maxDistance ${guard.maxDistance}`);
   }
@@ -198,7 +208,12 @@ async function main(): Promise<void> {
     : [];
   const sets: { name: string; goal: 'accept' | 'reject'; scored: ScoredImage[] }[] = [
     { name: 'seed test', goal: 'accept', scored: await score('seed-test', test.map(fromFile)) },
-    { name: `ISIC 2017 (${args.isic})`, goal: 'accept', scored: await score('isic', isicImages(args.shared, args.isic).map(fromFile)) },
+    {
+      name: `ISIC held-out (${args.isic})`,
+      goal: 'accept',
+      scored: await score('isic-held-out', sample(isic.heldOut, args.isic).map(fromFile)),
+    },
+    ...(args.isic === 'all' && fitted ? [{ name: 'ISIC fit half (in-sample)', goal: 'accept' as const, scored: fitted.isicFit }] : []),
     { name: 'ImageNet test photos', goal: 'reject', scored: await score('imagenet', baseTestImages(args.shared).map(fromFile)) },
     {
       name: 'synthetic frames',
@@ -236,13 +251,11 @@ async function main(): Promise<void> {
     printCalibration(
       [
         { name: 'seed train+valid', scored: [...fitted.train, ...fitted.valid] },
-        { name: 'isic', scored: sets[1]!.scored },
+        { name: 'isic', scored: [...fitted.isicFit, ...sets[1]!.scored] },
         { name: 'tv dark', scored: await score('tv-dark', degraded(trainValid, 'dark')) },
         { name: 'tv overexposed', scored: await score('tv-overexposed', degraded(trainValid, 'overexposed')) },
         { name: 'tv blurred', scored: await score('tv-blurred', degraded(trainValid, 'blurred')) },
-        { name: 'imagenet', scored: sets[2]!.scored },
-        { name: 'synthetic', scored: sets[3]!.scored },
-        { name: 'screenshots', scored: sets[4]!.scored },
+        ...sets.filter((s) => s.goal === 'reject' && !s.name.startsWith('seed test')),
       ],
       spec,
     );

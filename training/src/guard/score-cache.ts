@@ -20,35 +20,37 @@ export function modelKey(modelDir: string): string {
 }
 
 /**
- * Raw scores of one named image set, cached on disk per model (features as float32 binary, the rest as
- * JSON), so re-running the measurement after a threshold change takes seconds, not minutes.
+ * Raw scores of the named images of one set, cached on disk per model (features as float32 binary, the rest
+ * as JSON). Only images not yet in the cache are computed, then merged in, so a 400-image sample and a later
+ * --all run share work, and re-running after a threshold change takes seconds, not minutes.
  */
 export async function cachedScores(
   dir: string,
   key: string,
   set: string,
   names: string[],
-  compute: () => Promise<RawScore[]>,
+  compute: (missing: string[]) => Promise<RawScore[]>,
 ): Promise<RawScore[]> {
   const base = join(dir, `${key}-${set.replace(/[^a-z0-9-]+/gi, '_')}`);
+  const known = new Map<string, RawScore>();
   if (existsSync(`${base}.json`) && existsSync(`${base}.f32`)) {
     const meta = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as { names: string[]; stats: QualityStats[]; width: number };
-    if (meta.names.length === names.length && meta.names.every((n, i) => n === names[i])) {
-      const buf = readFileSync(`${base}.f32`);
-      const all = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
-      return meta.names.map((name, i) => ({
-        name,
-        stats: meta.stats[i]!,
-        features: all.slice(i * meta.width, (i + 1) * meta.width),
-      }));
-    }
+    const buf = readFileSync(`${base}.f32`);
+    const all = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+    meta.names.forEach((name, i) =>
+      known.set(name, { name, stats: meta.stats[i]!, features: all.slice(i * meta.width, (i + 1) * meta.width) }),
+    );
   }
-  const scores = await compute();
-  mkdirSync(dir, { recursive: true });
-  const width = scores[0]?.features.length ?? 0;
-  const all = new Float32Array(scores.length * width);
-  scores.forEach((s, i) => all.set(s.features, i * width));
-  writeFileSync(`${base}.f32`, all);
-  writeFileSync(`${base}.json`, JSON.stringify({ names: scores.map((s) => s.name), stats: scores.map((s) => s.stats), width }));
-  return scores;
+  const missing = names.filter((n) => !known.has(n));
+  if (missing.length > 0) {
+    for (const s of await compute(missing)) known.set(s.name, s);
+    const scores = [...known.values()];
+    mkdirSync(dir, { recursive: true });
+    const width = scores[0]?.features.length ?? 0;
+    const all = new Float32Array(scores.length * width);
+    scores.forEach((s, i) => all.set(s.features, i * width));
+    writeFileSync(`${base}.f32`, all);
+    writeFileSync(`${base}.json`, JSON.stringify({ names: scores.map((s) => s.name), stats: scores.map((s) => s.stats), width }));
+  }
+  return names.map((n) => known.get(n)!);
 }
