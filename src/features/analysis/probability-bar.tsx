@@ -15,7 +15,7 @@ export function ProbabilityBar({
   const percent = Math.round(probability * 100);
   if (withheld) {
     return (
-      <div className="probability" data-testid="probability" data-value={probability.toFixed(4)}>
+      <div className="probability" data-testid="probability" data-value={String(probability)}>
         <p className="probability__label">
           No estimate is shown, because this photo did not pass the photo check.
         </p>
@@ -23,7 +23,7 @@ export function ProbabilityBar({
     );
   }
   return (
-    <div className="probability" data-testid="probability" data-value={probability.toFixed(4)}>
+    <div className="probability" data-testid="probability" data-value={String(probability)}>
       <p className="probability__label" id="probability-label">
         Model estimate: <strong>{percent}%</strong> likelihood that this mole needs a doctor’s look
       </p>
