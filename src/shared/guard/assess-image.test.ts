@@ -20,7 +20,13 @@ describe('assessImage', () => {
     expect(v.advice).toEqual([retakeAdvice['not-skin']]);
   });
 
-  it('gives photographic advice first when a quality problem explains the off-domain features', () => {
+  it('calls an off-domain glaring image (a screenshot, a white page) not skin first, then overexposed', () => {
+    const bright: QualityAssessment = { ok: false, problems: ['overexposed'], stats };
+    expect(assessImage(bright, { distance: 3, inDomain: false }).problems).toEqual(['not-skin', 'overexposed']);
+    expect(assessImage(bright, { distance: 1, inDomain: true }).problems).toEqual(['overexposed']);
+  });
+
+  it('gives only photographic advice when darkness or blur explains the off-domain features', () => {
     const dark: QualityAssessment = { ok: false, problems: ['blurred', 'too-dark'], stats };
     const v = assessImage(dark, { distance: 3, inDomain: false });
     expect(v.problems).toEqual(['too-dark', 'blurred']);

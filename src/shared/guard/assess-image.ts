@@ -33,9 +33,12 @@ export interface GuardVerdict {
 
 export function assessImage(quality: QualityAssessment, domain?: DomainAssessment): GuardVerdict {
   const found = new Set<GuardProblem>(quality.problems);
-  // A dark, glaring or blurred photo of a mole also drifts off-domain in feature space; then the photographic
-  // advice is the useful one, and the image is refused either way.
-  if (domain && !domain.inDomain && found.size === 0) found.add('not-skin');
+  // Darkness and blur push even a real mole photo far off-domain in feature space (measured: most such seed
+  // images), so there the photographic advice alone is the useful one. Glare and flatness do not (most
+  // overexposed seed images stay in-domain), so an off-domain bright image — typically a screenshot or a
+  // white page — is also called not skin, first.
+  const explained = found.has('too-dark') || found.has('blurred');
+  if (domain && !domain.inDomain && !explained) found.add('not-skin');
   const problems = guardProblems.filter((p) => found.has(p));
   return {
     ok: problems.length === 0,

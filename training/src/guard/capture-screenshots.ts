@@ -30,8 +30,8 @@ function serve(dir: string): Promise<Server> {
 }
 
 /**
- * Screenshots of the app itself (built `dist/`), at a phone and a desktop size, of the home screen and of the
- * screens its in-page links lead to: what a user might photograph or pick by mistake. Written as PNG files
+ * Screenshots of the app itself (built `dist/`), at a phone and a desktop size: the home screen (view and
+ * full page), the model card and the history screen — what a user might pick by mistake. Written as PNG files
  * into `outDir` (a gitignored cache); returns their paths, or [] when there is no build.
  */
 export async function captureAppScreenshots(distDir: string, outDir: string, chromiumPath: string): Promise<string[]> {
@@ -48,19 +48,22 @@ export async function captureAppScreenshots(distDir: string, outDir: string, chr
       ['desktop', { width: 1280, height: 800 }],
     ] as const) {
       const page = await browser.newPage({ viewport, serviceWorkers: 'block' });
-      await page.goto(base, { waitUntil: 'networkidle' }).catch(() => undefined);
-      await page.waitForTimeout(500);
-      const hrefs = await page
-        .$$eval('a[href]', (as) => as.map((a) => a.getAttribute('href') ?? ''))
-        .catch(() => [] as string[]);
-      const local = hrefs.map((h) => new URL(h, base).href).filter((h) => h.startsWith(base) && h !== base);
-      const targets = [base, ...new Set(local)].slice(0, 4);
-      for (const [i, target] of targets.entries()) {
-        await page.goto(target, { waitUntil: 'networkidle' }).catch(() => undefined);
-        await page.waitForTimeout(300);
-        const file = join(outDir, `app-${label}-${i}.png`);
-        await page.screenshot({ path: file });
+      const shoot = async (name: string, fullPage = false) => {
+        await page.waitForTimeout(400);
+        const file = join(outDir, `app-${label}-${name}.png`);
+        await page.screenshot({ path: file, fullPage });
         files.push(file);
+      };
+      await page.goto(base, { waitUntil: 'networkidle' }).catch(() => undefined);
+      await shoot('home');
+      await shoot('home-full', true);
+      // The app navigates by buttons (screen state in history), not links: visit the informational screens.
+      for (const name of [/model|about/i, /my moles|history/i]) {
+        const target = page.getByRole('button', { name }).or(page.getByRole('link', { name })).first();
+        if ((await target.count()) === 0) continue;
+        await target.click({ timeout: 5000 }).catch(() => undefined);
+        await shoot(String(name.source.split('|')[0]).replace(/\W+/g, '-'));
+        await page.goBack().catch(() => undefined);
       }
       await page.close();
     }

@@ -14,6 +14,7 @@
  * --calibrate also prints the statistic distributions the quality thresholds were chosen from (seed
  * train/valid, ISIC, and train/valid images degraded in code — never the test split).
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -102,6 +103,12 @@ function parse() {
 }
 
 const fromFile = (path: string): ImageSource => ({ name: basename(path), load: () => loadImage(path) });
+
+/** For files regenerated on each run (screenshots): the content hash in the name keeps the cache honest. */
+const fromFreshFile = (path: string): ImageSource => ({
+  name: `${basename(path)}#${createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 12)}`,
+  load: () => loadImage(path),
+});
 
 function degraded(paths: string[], kind: keyof typeof degradations): ImageSource[] {
   return paths.map((p) => ({ name: `${basename(p)}:${kind}`, load: async () => degradations[kind](await loadImage(p)) }));
@@ -220,7 +227,7 @@ async function main(): Promise<void> {
       goal: 'reject',
       scored: await score('synthetic', syntheticNegatives().map((n) => ({ name: n.name, load: async () => n.image }))),
     },
-    { name: 'app screenshots', goal: 'reject', scored: await score('screenshots', screenshots.map(fromFile)) },
+    { name: 'app screenshots', goal: 'reject', scored: await score('screenshots', screenshots.map(fromFreshFile)) },
     { name: 'seed test, too dark', goal: 'reject', scored: await score('dark', degraded(everyOther, 'dark')) },
     { name: 'seed test, overexposed', goal: 'reject', scored: await score('overexposed', degraded(everyOther, 'overexposed')) },
     { name: 'seed test, blurred σ=3', goal: 'reject', scored: await score('blurred', degraded(everyOther, 'blurred')) },
