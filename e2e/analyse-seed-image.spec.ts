@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { loadImage } from '../training/src/dataset/load-image';
 import { loadNodeReference, type NodeReference } from './support/node-reference';
-import { missing, modelDir, seedImages } from './support/paths';
+import { distDir, missing, seedImages } from './support/paths';
 import { expect, test } from './support/test';
 
-// The app (browser decode, worker, tfjs in Chromium) and Node (jpeg-js/BMP decode, tfjs wasm) run the same
-// model on the same centre square: their calibrated probabilities must agree.
+// The app (browser decode, worker, tfjs in Chromium) and the Node evaluation (its own JPEG/BMP decoders, tfjs
+// wasm) run the same model on the same centre square: their calibrated probabilities must agree.
 const tolerance = 0.02;
 
 const cases = [
@@ -14,10 +13,12 @@ const cases = [
   { name: 'an original seed BMP', file: seedImages.bmp },
 ];
 
+// The model the browser was served (dist/model, copied from public/model by the build), not a newer one.
+const servedModel = path.join(distDir, 'model');
 let reference: NodeReference | undefined;
 
 test.beforeAll(async () => {
-  if (existsSync(path.join(modelDir, 'model.json'))) reference = await loadNodeReference(modelDir);
+  if (existsSync(path.join(servedModel, 'model.json'))) reference = await loadNodeReference(servedModel);
 });
 
 test.afterAll(() => reference?.dispose());
@@ -31,8 +32,8 @@ for (const { name, file } of cases) {
     const verdict = await app.analyseFile(file);
     await expect(app.page.getByTestId('risk-level')).not.toBeEmpty();
 
-    expect(reference, 'public/model/model.json is missing').toBeDefined();
-    const expected = await reference!.probability(await loadImage(file));
+    expect(reference, `${servedModel}/model.json is missing`).toBeDefined();
+    const expected = await reference!.probability(file);
     test.info().annotations.push({
       type: 'probability',
       description: `app ${verdict.probability.toFixed(4)}, node ${expected.toFixed(4)}`,

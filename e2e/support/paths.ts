@@ -14,8 +14,6 @@ export const generatedDir = path.join(repoRoot, 'e2e', '.generated');
 /** The built app that vite preview serves; E2E_DIST points elsewhere for a private build. */
 export const distDir = path.resolve(process.env.E2E_DIST ?? path.join(repoRoot, 'dist'));
 
-export const modelDir = path.join(repoRoot, 'public', 'model');
-
 /** Chromium reads this at getUserMedia time, so its path must be known when the config is loaded. */
 export const fakeCameraVideo = path.join(generatedDir, 'fake-camera.y4m');
 
