@@ -3,7 +3,9 @@ import type { ModelInputSpec } from '../../../src/shared/model/model-metadata';
 import { featureExtractor, type DenseHead, type NetworkSpec } from '../base-model/network-spec';
 import type { ManifestEntry } from '../dataset/build-dataset';
 import { hashedModel } from '../features/feature-network';
+import { preprocessingVersion } from '../features/preprocessing-version';
 import { loadFineTuned } from '../fine-tune/best-model';
+import { cachedHeadChoice } from './cached-head-choice';
 import { chooseHead, DEFAULT_HEAD_EPOCHS, type HeadChoice } from './choose-head';
 import { splitFeatures, type SplitFeatures, type SplitImages } from './split-features';
 import { labelOf } from './prepare-data';
@@ -45,10 +47,23 @@ export async function quickHead(
     const augmented = c.augment
       ? await splitFeatures(train.entries, network, c.input, dir, 'train features, brightness', 'brightness')
       : null;
-    const headChoice = chooseHead(train, valid, augmented, {
+    const options = {
       ...(c.l2Grid ? { l2Grid: c.l2Grid } : {}),
       ...(c.headEpochs ? { epochs: c.headEpochs } : {}),
-    });
+    };
+    const ids = (s: SplitFeatures) => s.entries.map((m, i) => `${m.sha256}:${s.labels[i]}`);
+    const headChoice = cachedHeadChoice(
+      join(c.cacheDir, 'heads'),
+      {
+        network: network.hash,
+        preprocessing: preprocessingVersion(c.input),
+        train: ids(train),
+        valid: ids(valid),
+        augmented: augmented !== null,
+        options,
+      },
+      () => chooseHead(train, valid, augmented, options),
+    );
     const { l2, augmented: withCopy } = headChoice.chosen;
     const recipe =
       `Frozen ImageNet MobileNetV2 features (${c.input.size} px centre square, 1280-wide pooled) + logistic-regression ` +
