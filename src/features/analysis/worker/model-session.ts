@@ -4,7 +4,6 @@ import type { BackendName } from '../analysis-types';
 import { fetchMetadata, loadAndWarmUp } from './load-model';
 import { backendCandidates } from './backend-candidates';
 import { switchBackend, webglContextLost } from './select-backend';
-import { serveWasmFromApp } from './wasm-paths';
 import { hasSoftwareWebgl } from './webgl-renderer';
 
 export interface Session {
@@ -25,9 +24,7 @@ export class ModelSession {
   constructor(
     private readonly modelBaseUrl: string,
     private readonly preferred?: BackendName,
-  ) {
-    serveWasmFromApp();
-  }
+  ) {}
 
   async open(): Promise<Session> {
     if (this.current && !webglContextLost()) return this.current;

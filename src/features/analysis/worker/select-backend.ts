@@ -1,8 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
+// cpu is the last resort and small: always there. WebGL and wasm are separate chunks, loaded when tried.
 import '@tensorflow/tfjs-backend-cpu';
-import '@tensorflow/tfjs-backend-webgl';
-import '@tensorflow/tfjs-backend-wasm';
 import type { BackendName } from '../analysis-types';
+import { loadWasmBackend } from './wasm-paths';
+
+async function registerBackend(name: BackendName): Promise<void> {
+  if (name === 'webgl') await import('@tensorflow/tfjs-backend-webgl');
+  if (name === 'wasm') await loadWasmBackend();
+}
 
 /** A backend that has not started in this long is treated as broken (a hung wasm or GPU init). */
 const START_TIMEOUT_MS = 30_000;
@@ -18,6 +23,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T
 /** Switches tfjs to `name`; false when it fails to start (setBackend resolves false) or hangs. */
 export async function switchBackend(name: BackendName): Promise<boolean> {
   const started = async () => {
+    await registerBackend(name);
     if (!(await tf.setBackend(name))) return false;
     await tf.ready();
     return tf.getBackend() === name;

@@ -1,5 +1,4 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import plainWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import simdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import threadedSimdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -12,7 +11,9 @@ import threadedSimdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wa
  * glue code is bundled and minified ("e is not defined" in every thread, and the backend never becomes ready),
  * the known tfjs#4539 class of bug. SIMD alone is the bulk of the wasm speed-up.
  */
-export function serveWasmFromApp(): void {
+export async function loadWasmBackend(): Promise<void> {
+  // Loaded only when wasm is tried: most devices with a GPU never download or parse it.
+  const { setWasmPaths } = await import('@tensorflow/tfjs-backend-wasm');
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   setWasmPaths({
     'tfjs-backend-wasm.wasm': plainWasm,
