@@ -5,6 +5,8 @@ import type { RgbaImage, SquareCrop } from '../shared/preprocess/rgba-image';
 /** Everything known about one finished check: what the history feature saves. */
 export interface AnalysedCheck {
   image: RgbaImage;
+  /** The photo scaled down for the screen. */
+  preview: ImageBitmap;
   crop: SquareCrop;
   result: AnalysisResult;
   level: RiskLevel;

@@ -48,7 +48,11 @@ export function App() {
         <h1 className="visually-hidden" tabIndex={-1}>
           {SCREEN_TITLES.camera}
         </h1>
-        <CameraView onCapture={flow.openCapture} onFile={flow.openFile} onClose={home} />
+        <CameraView
+          onCapture={(image, crop) => void flow.openCapture(image, crop)}
+          onFile={flow.openFile}
+          onClose={home}
+        />
       </main>
     );
   }
@@ -84,6 +88,7 @@ export function App() {
         {shown === 'frame' && flow.photo && (
           <FrameView
             image={flow.photo.image}
+            preview={flow.photo.preview}
             crop={flow.photo.crop}
             startCrop={flow.photo.startCrop}
             onCropChange={flow.setCrop}
@@ -95,7 +100,14 @@ export function App() {
           <ResultView
             result={flow.check.result}
             metadata={model.model.metadata}
-            preview={<CropPreview image={flow.check.image} crop={flow.check.crop} size={112} />}
+            preview={
+              <CropPreview
+                preview={flow.check.preview}
+                imageWidth={flow.check.image.width}
+                crop={flow.check.crop}
+                size={112}
+              />
+            }
             actions={
               <SaveCheckAction
                 check={flow.check}

@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { describeProblem } from '../features/analysis/image-problem';
 import { riskLevel } from '../features/analysis/risk-level';
+import { previewBitmap } from '../features/analysis/preview-bitmap';
 import { isAbortError } from '../features/analysis/serial-queue';
 import { initialCrop } from '../features/capture/frame-geometry';
 import type { RgbaImage, SquareCrop } from '../shared/preprocess/rgba-image';
@@ -10,6 +11,10 @@ import type { ScreenName } from './screens';
 
 export interface Photo {
   image: RgbaImage;
+  /** The photo scaled down for the screen. */
+  preview: ImageBitmap;
+  /** Set when the worker decoded the photo and still holds its pixels. */
+  imageId: number | null;
   crop: SquareCrop;
   /** Where framing started (the centre square, or the camera's circle): what "Reset" returns to. */
   startCrop: SquareCrop;
@@ -50,8 +55,9 @@ export function usePhotoFlow(navigate: (screen: ScreenName) => void) {
           setError(describeProblem(outcome.problem));
           return;
         }
-        const start = initialCrop(outcome.value);
-        setPhoto({ image: outcome.value, crop: start, startCrop: start });
+        const { id, image, preview } = outcome.value;
+        const initial = initialCrop(image);
+        setPhoto({ image, preview, imageId: id, crop: initial, startCrop: initial });
         navigate('frame');
       } catch (problem) {
         settle(signal, problem);
@@ -63,11 +69,18 @@ export function usePhotoFlow(navigate: (screen: ScreenName) => void) {
   );
 
   const openCapture = useCallback(
-    (image: RgbaImage, crop: SquareCrop) => {
-      current.current?.abort();
-      setError(null);
-      setPhoto({ image, crop, startCrop: crop });
-      navigate('frame');
+    async (image: RgbaImage, crop: SquareCrop) => {
+      const signal = start();
+      try {
+        const preview = await previewBitmap(image);
+        if (signal.aborted) return;
+        setPhoto({ image, preview, imageId: null, crop, startCrop: crop });
+        navigate('frame');
+      } catch (problem) {
+        settle(signal, problem);
+      } finally {
+        if (!signal.aborted) setBusy(false);
+      }
     },
     [navigate],
   );
@@ -81,7 +94,10 @@ export function usePhotoFlow(navigate: (screen: ScreenName) => void) {
     const signal = start();
     try {
       const ready = await analysisClient.init();
-      const outcome = await analysisClient.analyse({ image: photo.image, crop: photo.crop }, signal);
+      const outcome = await analysisClient.analyse(
+        { image: photo.image, crop: photo.crop, imageId: photo.imageId },
+        signal,
+      );
       if (signal.aborted) return;
       if (!ready.ok || !outcome.ok) {
         setError(describeProblem(outcome.ok ? 'model-unavailable' : outcome.problem));
@@ -90,6 +106,7 @@ export function usePhotoFlow(navigate: (screen: ScreenName) => void) {
       const { metadata } = ready.value;
       setCheck({
         image: photo.image,
+        preview: photo.preview,
         crop: photo.crop,
         result: outcome.value,
         level: riskLevel(outcome.value.probability, metadata, outcome.value.guard),

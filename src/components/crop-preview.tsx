@@ -1,37 +1,39 @@
 import { useEffect, useRef } from 'react';
-import type { RgbaImage, SquareCrop } from '../shared/preprocess/rgba-image';
-import { toImageData } from './to-image-data';
+import type { SquareCrop } from '../shared/preprocess/rgba-image';
 
-/** A small picture of exactly the square that was analysed, drawn from the decoded pixels. */
-export function CropPreview({
-  image,
-  crop,
-  size = 128,
-}: {
-  image: RgbaImage;
+interface CropPreviewProps {
+  /** The photo scaled down for the screen. */
+  preview: ImageBitmap;
+  /** Width of the full-resolution photo, whose pixels `crop` is in. */
+  imageWidth: number;
   crop: SquareCrop;
   size?: number;
-}) {
+}
+
+/** A small picture of exactly the square that was analysed. */
+export function CropPreview({ preview, imageWidth, crop, size = 128 }: CropPreviewProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
 
   useEffect(() => {
     const element = canvas.current;
     const context = element?.getContext('2d');
     if (!element || !context) return;
-    let live = true;
-    void createImageBitmap(toImageData(image), crop.x, crop.y, crop.size, crop.size).then((bitmap) => {
-      if (live) {
-        const side = Math.round(size * devicePixelRatio);
-        element.width = element.height = side;
-        context.imageSmoothingQuality = 'high';
-        context.drawImage(bitmap, 0, 0, side, side);
-      }
-      bitmap.close();
-    });
-    return () => {
-      live = false;
-    };
-  }, [image, crop, size]);
+    const side = Math.round(size * devicePixelRatio);
+    const scale = preview.width / imageWidth;
+    element.width = element.height = side;
+    context.imageSmoothingQuality = 'high';
+    context.drawImage(
+      preview,
+      crop.x * scale,
+      crop.y * scale,
+      crop.size * scale,
+      crop.size * scale,
+      0,
+      0,
+      side,
+      side,
+    );
+  }, [preview, imageWidth, crop, size]);
 
   return (
     <canvas

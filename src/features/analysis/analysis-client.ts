@@ -1,7 +1,14 @@
-import type { RgbaImage } from '../../shared/preprocess/rgba-image';
-import type { AnalyseRequest, AnalysisResult, ModelReady, Outcome } from './analysis-types';
+import {
+  UNKNOWN_IMAGE,
+  type AnalyseRequest,
+  type AnalysisResult,
+  type DecodedPhoto,
+  type ModelReady,
+  type Outcome,
+} from './analysis-types';
 import { loadPreferredBackend, savePreferredBackend } from './backend-preference';
 import { decodeImage, type MakeContext } from './decode-image';
+import { previewBitmap } from './preview-bitmap';
 import { createSerialQueue } from './serial-queue';
 import type { AnalysisWorkerApi } from './worker/analysis.worker';
 
@@ -14,7 +21,7 @@ export type WorkerPort = {
 
 export interface AnalysisClient {
   init(): Promise<Outcome<ModelReady>>;
-  decode(blob: Blob, signal?: AbortSignal): Promise<Outcome<RgbaImage>>;
+  decode(blob: Blob, signal?: AbortSignal): Promise<Outcome<DecodedPhoto>>;
   analyse(request: AnalyseRequest, signal?: AbortSignal): Promise<Outcome<AnalysisResult>>;
   memory(): Promise<number>;
   loseWebglContext(): Promise<boolean>;
@@ -53,7 +60,9 @@ export function createAnalysisClient(port: WorkerPort, options: ClientOptions): 
     async decode(blob, signal) {
       const outcome = await run(() => port.decode(blob), signal);
       if (!outcome.ok && outcome.detail === 'no-offscreen-canvas' && options.pageContext) {
-        return decodeImage(blob, options.pageContext);
+        const page = await decodeImage(blob, options.pageContext);
+        if (!page.ok) return page;
+        return { ok: true, value: { id: null, image: page.value, preview: await previewBitmap(page.value) } };
       }
       return outcome;
     },
@@ -61,7 +70,13 @@ export function createAnalysisClient(port: WorkerPort, options: ClientOptions): 
     async analyse(request, signal) {
       const model = await init();
       if (!model.ok) return model;
-      const outcome = await run(() => port.analyse(request), signal);
+      const { image, crop, imageId } = request;
+      const outcome = await run(async () => {
+        // Only the crop crosses to the worker when it still holds the image; otherwise the pixels do.
+        if (imageId == null) return port.analyse({ image, crop });
+        const byId = await port.analyse({ imageId, crop });
+        return !byId.ok && byId.detail === UNKNOWN_IMAGE ? port.analyse({ image, crop }) : byId;
+      }, signal);
       // The worker moves on to the next backend when one fails mid-use; remember where it landed.
       if (outcome.ok && outcome.value.backend !== model.value.backend)
         savePreferredBackend(outcome.value.backend);

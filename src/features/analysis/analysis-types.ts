@@ -14,10 +14,30 @@ export interface ModelReady {
   loadMs: number;
 }
 
+/** A decoded photo: full pixels for analysis and saving, a small bitmap for the screen. */
+export interface DecodedPhoto {
+  /** The worker keeps the pixels it decoded under this id, so analysing them sends no pixels back. */
+  id: number | null;
+  image: RgbaImage;
+  preview: ImageBitmap;
+}
+
 export interface AnalyseRequest {
   image: RgbaImage;
   crop: SquareCrop;
+  /** DecodedPhoto.id when the worker decoded the image; then only the crop crosses to the worker. */
+  imageId?: number | null;
 }
+
+/** What crosses to the worker: the id of an image it still holds, or else the pixels. */
+export interface AnalyseMessage {
+  crop: SquareCrop;
+  imageId?: number;
+  image?: RgbaImage;
+}
+
+/** The worker's answer when it no longer holds the image an id names (only the last few are kept). */
+export const UNKNOWN_IMAGE = 'unknown-image';
 
 /** What the quality/domain guard concluded about the analysed crop. */
 export interface GuardOutcome {

@@ -1,14 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
 import { Icon } from '../../components/icon';
-import type { RgbaImage, SquareCrop } from '../../shared/preprocess/rgba-image';
+import type { SquareCrop } from '../../shared/preprocess/rgba-image';
 import { drawFrame } from './draw-frame';
-import { zoomCrop } from './frame-geometry';
-import { previewBitmap } from './preview-bitmap';
+import { zoomCrop, type ImageSize } from './frame-geometry';
 import { useFrameGestures } from './use-frame-gestures';
 import './capture.css';
 
 interface FrameViewProps {
-  image: RgbaImage;
+  /** Size of the full-resolution photo: the crop is in its pixels. */
+  image: ImageSize;
+  /** The photo scaled down for the screen (made off the main thread). */
+  preview: ImageBitmap;
   crop: SquareCrop;
   /** What "Reset" returns to. */
   startCrop: SquareCrop;
@@ -18,25 +20,18 @@ interface FrameViewProps {
 }
 
 /** Move and zoom the photo until the mole sits in the square: that square, and only it, is analysed. */
-export function FrameView({ image, crop, startCrop, onCropChange, onAnalyse, busy }: FrameViewProps) {
+export function FrameView({
+  image,
+  preview,
+  crop,
+  startCrop,
+  onCropChange,
+  onAnalyse,
+  busy,
+}: FrameViewProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const [preview, setPreview] = useState<ImageBitmap | null>(null);
   const [side, setSide] = useState(0);
   const gestures = useFrameGestures(image, crop, startCrop, onCropChange);
-
-  useEffect(() => {
-    let live = true;
-    let bitmap: ImageBitmap | null = null;
-    void previewBitmap(image).then((b) => {
-      bitmap = b;
-      if (live) setPreview(b);
-      else b.close();
-    });
-    return () => {
-      live = false;
-      bitmap?.close();
-    };
-  }, [image]);
 
   useEffect(() => {
     const element = canvas.current?.parentElement;
@@ -49,7 +44,7 @@ export function FrameView({ image, crop, startCrop, onCropChange, onAnalyse, bus
   useEffect(() => {
     const element = canvas.current;
     const context = element?.getContext('2d');
-    if (!element || !context || !preview || side === 0) return;
+    if (!element || !context || side === 0) return;
     const pixels = Math.round(side * devicePixelRatio);
     if (element.width !== pixels) element.width = element.height = pixels;
     drawFrame(context, pixels, preview, image, crop);

@@ -5,14 +5,25 @@ import { assessQuality } from '../../../shared/guard/assess-quality';
 import { cropResizeRgb } from '../../../shared/preprocess/crop-resize';
 import { normalise } from '../../../shared/preprocess/normalise';
 import type { RgbaImage } from '../../../shared/preprocess/rgba-image';
-import type { AnalyseRequest, AnalysisResult, BackendName, ModelReady, Outcome } from '../analysis-types';
+import {
+  UNKNOWN_IMAGE,
+  type AnalyseMessage,
+  type AnalysisResult,
+  type BackendName,
+  type DecodedPhoto,
+  type ModelReady,
+  type Outcome,
+} from '../analysis-types';
 import { decodeImage } from '../decode-image';
+import { previewBitmap } from '../preview-bitmap';
+import { DecodedImages } from './decoded-images';
 import { runGuard } from '../run-guard';
 import { ModelSession } from './model-session';
 import { runModel } from './run-model';
 import { loseWebglContext } from './select-backend';
 
 let session: ModelSession | null = null;
+const decoded = new DecodedImages();
 
 function opened(): ModelSession {
   if (!session) throw new Error('init() must be called first.');
@@ -31,11 +42,11 @@ async function runOnWorkingBackend(input: Float32Array) {
   }
 }
 
-async function analyseOnce(request: AnalyseRequest): Promise<AnalysisResult> {
+async function analyseOnce(image: RgbaImage, crop: AnalyseMessage['crop']): Promise<AnalysisResult> {
   const started = performance.now();
   const { metadata } = await opened().open();
   // toModelInput in two steps, so the guard sees the 0..255 square the model sees before normalise (in place).
-  const rgb = cropResizeRgb(request.image, request.crop, metadata.input.size);
+  const rgb = cropResizeRgb(image, crop, metadata.input.size);
   const quality = assessQuality(rgb, metadata.input.size);
   const input = normalise(rgb, metadata.input);
   const { logit, features, backend } = await runOnWorkingBackend(input);
@@ -62,19 +73,28 @@ const api = {
     }
   },
 
-  /** File → upright RGBA pixels; the pixel buffer is transferred to the page, not copied. */
-  async decode(blob: Blob): Promise<Outcome<RgbaImage>> {
+  /**
+   * File → upright RGBA pixels and a screen-sized preview. The worker keeps the pixels (under the returned id)
+   * and transfers a copy and the preview, so neither decoding nor analysing copies megapixels on the page.
+   */
+  async decode(blob: Blob): Promise<Outcome<DecodedPhoto>> {
     if (typeof OffscreenCanvas === 'undefined') {
       return { ok: false, problem: 'decode-failed', detail: 'no-offscreen-canvas' };
     }
     const outcome = await decodeImage(blob);
     if (!outcome.ok) return outcome;
-    return Comlink.transfer(outcome, [outcome.value.data.buffer as ArrayBuffer]);
+    const image = outcome.value;
+    const copy = { ...image, data: new Uint8ClampedArray(image.data) };
+    const preview = await previewBitmap(image);
+    const value: DecodedPhoto = { id: decoded.add(image), image: copy, preview };
+    return Comlink.transfer({ ok: true, value }, [copy.data.buffer, preview]);
   },
 
-  async analyse(request: AnalyseRequest): Promise<Outcome<AnalysisResult>> {
+  async analyse(message: AnalyseMessage): Promise<Outcome<AnalysisResult>> {
+    const image = message.image ?? (message.imageId !== undefined ? decoded.get(message.imageId) : undefined);
+    if (!image) return { ok: false, problem: 'analysis-failed', detail: UNKNOWN_IMAGE };
     try {
-      const result = await analyseOnce(request);
+      const result = await analyseOnce(image, message.crop);
       return Comlink.transfer({ ok: true, value: result }, [result.features.buffer as ArrayBuffer]);
     } catch (error) {
       return { ok: false, problem: 'analysis-failed', detail: String(error) };
