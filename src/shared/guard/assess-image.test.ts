@@ -22,7 +22,10 @@ describe('assessImage', () => {
 
   it('calls an off-domain glaring image (a screenshot, a white page) not skin first, then overexposed', () => {
     const bright: QualityAssessment = { ok: false, problems: ['overexposed'], stats };
-    expect(assessImage(bright, { distance: 3, inDomain: false }).problems).toEqual(['not-skin', 'overexposed']);
+    expect(assessImage(bright, { distance: 3, inDomain: false }).problems).toEqual([
+      'not-skin',
+      'overexposed',
+    ]);
     expect(assessImage(bright, { distance: 1, inDomain: true }).problems).toEqual(['overexposed']);
   });
 

@@ -68,13 +68,19 @@ describe('assessQuality', () => {
   });
 
   it('flags a photo taken in the dark as too dark', () => {
-    const result = assessQuality(map(skinPhoto(), (v) => v * 0.12), SIZE);
+    const result = assessQuality(
+      map(skinPhoto(), (v) => v * 0.12),
+      SIZE,
+    );
     expect(result.problems).toContain('too-dark');
     expect(result.ok).toBe(false);
   });
 
   it('flags blown-out highlights as overexposed', () => {
-    const result = assessQuality(map(skinPhoto(), (v) => v * 2.2 + 60), SIZE);
+    const result = assessQuality(
+      map(skinPhoto(), (v) => v * 2.2 + 60),
+      SIZE,
+    );
     expect(result.problems).toContain('overexposed');
   });
 
@@ -84,7 +90,10 @@ describe('assessQuality', () => {
   });
 
   it('flags a flat, featureless frame of skin colour as low contrast', () => {
-    const result = assessQuality(map(skinPhoto(), (_v, i) => [205, 150, 125][i % 3]!), SIZE);
+    const result = assessQuality(
+      map(skinPhoto(), (_v, i) => [205, 150, 125][i % 3]!),
+      SIZE,
+    );
     expect(result.problems).toContain('low-contrast');
     expect(result.problems).not.toContain('too-dark');
   });

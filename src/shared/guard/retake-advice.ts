@@ -4,7 +4,8 @@ import type { GuardProblem } from './guard-problem';
 export const retakeAdvice: Readonly<Record<GuardProblem, string>> = {
   'not-skin':
     'This does not look like a close-up of skin. Fill the frame with the mole and the skin around it, with nothing else in view.',
-  'too-dark': 'The photo is too dark. Move to a brighter place or turn on a light, and avoid your own shadow.',
+  'too-dark':
+    'The photo is too dark. Move to a brighter place or turn on a light, and avoid your own shadow.',
   overexposed:
     'The photo is too bright or has a strong glare. Avoid direct sunlight and the flash; try soft daylight from the side.',
   'low-contrast':

@@ -22,7 +22,8 @@ function serve(dir: string): Promise<Server> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let file = normalize(join(dir, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(dir) || !existsSync(file) || statSync(file).isDirectory()) file = join(dir, 'index.html');
+    if (!file.startsWith(dir) || !existsSync(file) || statSync(file).isDirectory())
+      file = join(dir, 'index.html');
     res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(res);
   });
@@ -34,7 +35,11 @@ function serve(dir: string): Promise<Server> {
  * full page), the model card and the history screen — what a user might pick by mistake. Written as PNG files
  * into `outDir` (a gitignored cache); returns their paths, or [] when there is no build.
  */
-export async function captureAppScreenshots(distDir: string, outDir: string, chromiumPath: string): Promise<string[]> {
+export async function captureAppScreenshots(
+  distDir: string,
+  outDir: string,
+  chromiumPath: string,
+): Promise<string[]> {
   if (!existsSync(join(distDir, 'index.html'))) return [];
   mkdirSync(outDir, { recursive: true });
   const server = await serve(normalize(distDir));

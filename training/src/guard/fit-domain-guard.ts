@@ -53,7 +53,9 @@ export function fitDomainGuard(
     featureMean: Array.from(pca.mean, round),
     components: pca.components.map((c) => Array.from(c, round)),
     variances: Array.from(pca.variances, (v) => round(Math.max(v, floor))),
-    residualVariance: round(Math.max((pca.totalVariance - kept) / Math.max(1, d - pca.components.length), floor)),
+    residualVariance: round(
+      Math.max((pca.totalVariance - kept) / Math.max(1, d - pca.components.length), floor),
+    ),
     maxDistance: 0,
     featureNorm: 'l2',
   };

@@ -21,7 +21,10 @@ async function crop224(path: string) {
 
 describe.skipIf(!hasSeed)('quality guard on real dermoscopy (needs ../shared; skipped when absent)', () => {
   it('passes seed train images (JPEG) and the untouched BMP originals', async () => {
-    const paths = [...seedSplit(shared, 'train').filter((_, i) => i % 110 === 0), ...(existsSync(bmpDir) ? ['D100.BMP', 'F12.BMP'].map((f) => join(bmpDir, f)) : [])];
+    const paths = [
+      ...seedSplit(shared, 'train').filter((_, i) => i % 110 === 0),
+      ...(existsSync(bmpDir) ? ['D100.BMP', 'F12.BMP'].map((f) => join(bmpDir, f)) : []),
+    ];
     for (const path of paths) {
       const { rgb } = await crop224(path);
       expect(assessQuality(rgb, 224).problems, path).toEqual([]);
@@ -30,7 +33,8 @@ describe.skipIf(!hasSeed)('quality guard on real dermoscopy (needs ../shared; sk
 
   it('refuses the same image made dark, overexposed or blurred', async () => {
     const { image } = await crop224(seedSplit(shared, 'train')[0]!);
-    const judge = (img: typeof image) => assessQuality(cropResizeRgb(img, centreSquare(img.width, img.height), 224), 224);
+    const judge = (img: typeof image) =>
+      assessQuality(cropResizeRgb(img, centreSquare(img.width, img.height), 224), 224);
     expect(judge(exposeImage(image, 0.12)).problems).toContain('too-dark');
     expect(judge(exposeImage(image, 2.2, 60)).problems).toContain('overexposed');
     expect(judge(blurImage(image, (3 * image.height) / 224)).problems).toEqual(['blurred']);

@@ -23,7 +23,8 @@ export async function isicGuardFeatures(
   const out: Float32Array[] = [];
   for (let start = 0; start < paths.length; start += 16) {
     const inputs: Float32Array[] = [];
-    for (const path of paths.slice(start, start + 16)) inputs.push(toModelInput(await loadImage(path), metadata.input));
+    for (const path of paths.slice(start, start + 16))
+      inputs.push(toModelInput(await loadImage(path), metadata.input));
     out.push(...(await modelFeatures(model, inputs, metadata.input.size, metadata.outputs.features)));
     onProgress?.(out.length, paths.length);
   }

@@ -89,7 +89,8 @@ function parse() {
     failWithUsage((e as Error).message, USAGE);
   }
   const isic = values.all ? 'all' : Number(values.isic ?? 400);
-  if (isic !== 'all' && !(Number.isInteger(isic) && isic >= 0)) failWithUsage('--isic must be a whole number', USAGE);
+  if (isic !== 'all' && !(Number.isInteger(isic) && isic >= 0))
+    failWithUsage('--isic must be a whole number', USAGE);
   return {
     shared: values.shared ? userPath(values.shared) : defaultPaths.shared,
     model: values.model ? userPath(values.model) : defaultPaths.modelOut,
@@ -112,7 +113,10 @@ const fromFreshFile = (path: string): ImageSource => ({
 });
 
 function degraded(paths: string[], kind: keyof typeof degradations): ImageSource[] {
-  return paths.map((p) => ({ name: `${basename(p)}:${kind}`, load: async () => degradations[kind](await loadImage(p)) }));
+  return paths.map((p) => ({
+    name: `${basename(p)}:${kind}`,
+    load: async () => degradations[kind](await loadImage(p)),
+  }));
 }
 
 /**
@@ -121,29 +125,42 @@ function degraded(paths: string[], kind: keyof typeof degradations): ImageSource
  */
 async function scoreSet(set: string, sources: ImageSource[], ctx: ScoringContext): Promise<ScoredImage[]> {
   const size = ctx.metadata.input.size;
-  const raw = await cachedScores(ctx.cacheDir, ctx.key, set, sources.map((s) => s.name), async (missing) => {
-    const wanted = new Set(missing);
-    const todo = sources.filter((s) => wanted.has(s.name));
-    const out: RawScore[] = [];
-    const bar = progressBar(set.padEnd(20), todo.length);
-    for (let start = 0; start < todo.length; start += 16) {
-      const chunk = todo.slice(start, start + 16);
-      const stats: QualityStats[] = [];
-      const inputs: Float32Array[] = [];
-      for (const source of chunk) {
-        const image = await source.load();
-        const rgb = cropResizeRgb(image, centreSquare(image.width, image.height), size);
-        stats.push(computeQualityStats(rgb, size));
-        inputs.push(normalise(rgb, ctx.metadata.input));
+  const raw = await cachedScores(
+    ctx.cacheDir,
+    ctx.key,
+    set,
+    sources.map((s) => s.name),
+    async (missing) => {
+      const wanted = new Set(missing);
+      const todo = sources.filter((s) => wanted.has(s.name));
+      const out: RawScore[] = [];
+      const bar = progressBar(set.padEnd(20), todo.length);
+      for (let start = 0; start < todo.length; start += 16) {
+        const chunk = todo.slice(start, start + 16);
+        const stats: QualityStats[] = [];
+        const inputs: Float32Array[] = [];
+        for (const source of chunk) {
+          const image = await source.load();
+          const rgb = cropResizeRgb(image, centreSquare(image.width, image.height), size);
+          stats.push(computeQualityStats(rgb, size));
+          inputs.push(normalise(rgb, ctx.metadata.input));
+        }
+        const features = await modelFeatures(ctx.model, inputs, size, ctx.metadata.outputs.features);
+        chunk.forEach((source, i) =>
+          out.push({ name: source.name, stats: stats[i]!, features: features[i]! }),
+        );
+        bar.tick(chunk.length);
       }
-      const features = await modelFeatures(ctx.model, inputs, size, ctx.metadata.outputs.features);
-      chunk.forEach((source, i) => out.push({ name: source.name, stats: stats[i]!, features: features[i]! }));
-      bar.tick(chunk.length);
-    }
-    bar.done();
-    return out;
-  });
-  return raw.map((r) => ({ set, name: r.name, quality: { ...judgeQuality(r.stats), stats: r.stats }, features: r.features }));
+      bar.done();
+      return out;
+    },
+  );
+  return raw.map((r) => ({
+    set,
+    name: r.name,
+    quality: { ...judgeQuality(r.stats), stats: r.stats },
+    features: r.features,
+  }));
 }
 
 interface ScoringContext {
@@ -188,7 +205,12 @@ async function main(): Promise<void> {
   const valid = seedSplit(args.shared, 'valid');
   const test = seedSplit(args.shared, 'test');
   if (train.length === 0 || test.length === 0) failWithUsage(`no seed images under ${args.shared}`, USAGE);
-  const ctx: ScoringContext = { model, metadata, cacheDir: join(defaultPaths.cache, 'guard-scores'), key: modelKey(args.model) };
+  const ctx: ScoringContext = {
+    model,
+    metadata,
+    cacheDir: join(defaultPaths.cache, 'guard-scores'),
+    key: modelKey(args.model),
+  };
   const score = (set: string, sources: ImageSource[]) => scoreSet(set, sources, ctx);
 
   const isic = isicHalves(args.shared);
@@ -202,9 +224,12 @@ async function main(): Promise<void> {
     };
   }
   if (!guard || args.refit) {
-    guard = fitDomainGuard([...fitted!.train, ...fitted!.isicFit].map((s) => s.features), {
-      calibrationFeatures: fitted!.valid.map((s) => s.features),
-    });
+    guard = fitDomainGuard(
+      [...fitted!.train, ...fitted!.isicFit].map((s) => s.features),
+      {
+        calibrationFeatures: fitted!.valid.map((s) => s.features),
+      },
+    );
     console.log(
       `domain guard: fitted now on seed train (${train.length}) + ISIC fit half (${isic.fit.length}), limit from those + seed valid (${valid.length}): maxDistance ${guard.maxDistance}`,
     );
@@ -226,23 +251,55 @@ async function main(): Promise<void> {
       goal: 'accept',
       scored: await score('isic-held-out', sample(isic.heldOut, args.isic).map(fromFile)),
     },
-    ...(args.isic === 'all' && fitted ? [{ name: 'ISIC fit half (in-sample)', goal: 'accept' as const, scored: fitted.isicFit }] : []),
-    { name: 'ImageNet test photos', goal: 'reject', scored: await score('imagenet', baseTestImages(args.shared).map(fromFile)) },
+    ...(args.isic === 'all' && fitted
+      ? [{ name: 'ISIC fit half (in-sample)', goal: 'accept' as const, scored: fitted.isicFit }]
+      : []),
+    {
+      name: 'ImageNet test photos',
+      goal: 'reject',
+      scored: await score('imagenet', baseTestImages(args.shared).map(fromFile)),
+    },
     {
       name: 'synthetic frames',
       goal: 'reject',
-      scored: await score('synthetic', syntheticNegatives().map((n) => ({ name: n.name, load: async () => n.image }))),
+      scored: await score(
+        'synthetic',
+        syntheticNegatives().map((n) => ({ name: n.name, load: async () => n.image })),
+      ),
     },
-    { name: 'app screenshots', goal: 'reject', scored: await score('screenshots', screenshots.map(fromFreshFile)) },
-    { name: 'seed test, too dark', goal: 'reject', scored: await score('dark', degraded(everyOther, 'dark')) },
-    { name: 'seed test, overexposed', goal: 'reject', scored: await score('overexposed', degraded(everyOther, 'overexposed')) },
-    { name: 'seed test, blurred σ=3', goal: 'reject', scored: await score('blurred', degraded(everyOther, 'blurred')) },
+    {
+      name: 'app screenshots',
+      goal: 'reject',
+      scored: await score('screenshots', screenshots.map(fromFreshFile)),
+    },
+    {
+      name: 'seed test, too dark',
+      goal: 'reject',
+      scored: await score('dark', degraded(everyOther, 'dark')),
+    },
+    {
+      name: 'seed test, overexposed',
+      goal: 'reject',
+      scored: await score('overexposed', degraded(everyOther, 'overexposed')),
+    },
+    {
+      name: 'seed test, blurred σ=3',
+      goal: 'reject',
+      scored: await score('blurred', degraded(everyOther, 'blurred')),
+    },
     // Informational, outside the goal: where the blur limit sits.
-    { name: 'seed test, blurred σ=1.5', goal: 'info', scored: await score('mildly-blurred', degraded(everyOther, 'mildly-blurred')) },
+    {
+      name: 'seed test, blurred σ=1.5',
+      goal: 'info',
+      scored: await score('mildly-blurred', degraded(everyOther, 'mildly-blurred')),
+    },
   ];
-  if (screenshots.length === 0) console.log(`app screenshots: none (no build at ${args.dist}, or --no-screenshots)`);
+  if (screenshots.length === 0)
+    console.log(`app screenshots: none (no build at ${args.dist}, or --no-screenshots)`);
 
-  console.log(`\nset                            n  result          q✗   d✗  median distance (limit ${spec.maxDistance}); problems`);
+  console.log(
+    `\nset                            n  result          q✗   d✗  median distance (limit ${spec.maxDistance}); problems`,
+  );
   const totals = { accept: { n: 0, hit: 0 }, reject: { n: 0, hit: 0 }, info: { n: 0, hit: 0 } };
   for (const set of sets) {
     const verdicts = set.scored.map(verdict);
@@ -251,15 +308,22 @@ async function main(): Promise<void> {
     totals[set.goal].hit += r.hit;
     if (set.goal !== 'accept') {
       const missed = set.scored.filter((_, i) => verdicts[i]!.ok).map((s) => s.name);
-      if (missed.length > 0) console.log(`${' '.repeat(28)}accepted: ${missed.slice(0, 8).join(', ')}${missed.length > 8 ? ', …' : ''}`);
+      if (missed.length > 0)
+        console.log(
+          `${' '.repeat(28)}accepted: ${missed.slice(0, 8).join(', ')}${missed.length > 8 ? ', …' : ''}`,
+        );
     }
   }
   const acceptSets = sets.filter((s) => s.goal === 'accept');
-  const accept = acceptSets.map((s) => s.scored.map(verdict).filter((v) => v.ok).length / Math.max(1, s.scored.length));
+  const accept = acceptSets.map(
+    (s) => s.scored.map(verdict).filter((v) => v.ok).length / Math.max(1, s.scored.length),
+  );
   console.log(
     `\nacceptance: ${acceptSets.map((s, i) => `${s.name} ${pct(accept[i]! * s.scored.length, s.scored.length).trim()}`).join(', ')} (goal ≥ 98% each)`,
   );
-  console.log(`rejection of non-skin/unusable images: ${pct(totals.reject.hit, totals.reject.n).trim()} of ${totals.reject.n} (goal ≥ 90%)`);
+  console.log(
+    `rejection of non-skin/unusable images: ${pct(totals.reject.hit, totals.reject.n).trim()} of ${totals.reject.n} (goal ≥ 90%)`,
+  );
 
   if (args.calibrate && fitted) {
     const trainValid = [...train, ...valid].filter((_, i) => i % 4 === 0);
@@ -268,7 +332,10 @@ async function main(): Promise<void> {
         { name: 'seed train+valid', scored: [...fitted.train, ...fitted.valid] },
         { name: 'isic', scored: [...fitted.isicFit, ...sets[1]!.scored] },
         { name: 'tv dark', scored: await score('tv-dark', degraded(trainValid, 'dark')) },
-        { name: 'tv overexposed', scored: await score('tv-overexposed', degraded(trainValid, 'overexposed')) },
+        {
+          name: 'tv overexposed',
+          scored: await score('tv-overexposed', degraded(trainValid, 'overexposed')),
+        },
         { name: 'tv blurred', scored: await score('tv-blurred', degraded(trainValid, 'blurred')) },
         ...sets.filter((s) => s.goal === 'reject' && !s.name.startsWith('seed test')),
       ],

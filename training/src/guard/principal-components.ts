@@ -15,7 +15,11 @@ export interface PrincipalComponents {
  * covariance with a Rayleigh–Ritz step: forms the d×d covariance once (d = 1280: 13 MB), then each sweep costs
  * d²·(k + oversampling). Deterministic: the start block is a fixed pseudo-random matrix.
  */
-export function principalComponents(rows: readonly ArrayLike<number>[], k: number, sweeps = 60): PrincipalComponents {
+export function principalComponents(
+  rows: readonly ArrayLike<number>[],
+  k: number,
+  sweeps = 60,
+): PrincipalComponents {
   const n = rows.length;
   if (n < 2) throw new RangeError('Need at least two feature vectors.');
   const d = rows[0]!.length;
@@ -67,7 +71,8 @@ export function principalComponents(rows: readonly ArrayLike<number>[], k: numbe
       for (let j = 0; j < d; j++) sum += block[a * d + j]! * cb[b * d + j]!;
       h[a * p + b] = sum;
     }
-  for (let a = 0; a < p; a++) for (let b = a + 1; b < p; b++) h[a * p + b] = h[b * p + a] = (h[a * p + b]! + h[b * p + a]!) / 2;
+  for (let a = 0; a < p; a++)
+    for (let b = a + 1; b < p; b++) h[a * p + b] = h[b * p + a] = (h[a * p + b]! + h[b * p + a]!) / 2;
   const { values, vectors } = symmetricEigen(h, p);
   const components: Float64Array[] = [];
   for (let c = 0; c < kk; c++) {

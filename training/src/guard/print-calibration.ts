@@ -15,7 +15,13 @@ export interface CalibrationGroup {
 export function printCalibration(groups: CalibrationGroup[], guard: DomainGuardSpec): void {
   const keys = Object.keys(groups[0]!.scored[0]!.quality.stats) as (keyof QualityStats)[];
   const rows: [string, (s: CalibrationGroup['scored'][number]) => number][] = [
-    ...keys.map((k) => [k, (s: CalibrationGroup['scored'][number]) => s.quality.stats[k]] as [string, (s: CalibrationGroup['scored'][number]) => number]),
+    ...keys.map(
+      (k) =>
+        [k, (s: CalibrationGroup['scored'][number]) => s.quality.stats[k]] as [
+          string,
+          (s: CalibrationGroup['scored'][number]) => number,
+        ],
+    ),
     ['domainDistance', (s) => domainDistance(s.features, guard)],
   ];
   for (const [label, value] of rows) {

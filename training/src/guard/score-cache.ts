@@ -13,7 +13,9 @@ export interface RawScore {
 /** A key that changes whenever the model's graph or weights change. */
 export function modelKey(modelDir: string): string {
   const hash = createHash('sha256');
-  for (const f of readdirSync(modelDir).filter((f) => f === 'model.json' || f.endsWith('.bin')).sort()) {
+  for (const f of readdirSync(modelDir)
+    .filter((f) => f === 'model.json' || f.endsWith('.bin'))
+    .sort()) {
     hash.update(f).update(readFileSync(join(modelDir, f)));
   }
   return hash.digest('hex').slice(0, 16);
@@ -34,11 +36,19 @@ export async function cachedScores(
   const base = join(dir, `${key}-${set.replace(/[^a-z0-9-]+/gi, '_')}`);
   const known = new Map<string, RawScore>();
   if (existsSync(`${base}.json`) && existsSync(`${base}.f32`)) {
-    const meta = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as { names: string[]; stats: QualityStats[]; width: number };
+    const meta = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as {
+      names: string[];
+      stats: QualityStats[];
+      width: number;
+    };
     const buf = readFileSync(`${base}.f32`);
     const all = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
     meta.names.forEach((name, i) =>
-      known.set(name, { name, stats: meta.stats[i]!, features: all.slice(i * meta.width, (i + 1) * meta.width) }),
+      known.set(name, {
+        name,
+        stats: meta.stats[i]!,
+        features: all.slice(i * meta.width, (i + 1) * meta.width),
+      }),
     );
   }
   const missing = names.filter((n) => !known.has(n));
@@ -50,7 +60,10 @@ export async function cachedScores(
     const all = new Float32Array(scores.length * width);
     scores.forEach((s, i) => all.set(s.features, i * width));
     writeFileSync(`${base}.f32`, all);
-    writeFileSync(`${base}.json`, JSON.stringify({ names: scores.map((s) => s.name), stats: scores.map((s) => s.stats), width }));
+    writeFileSync(
+      `${base}.json`,
+      JSON.stringify({ names: scores.map((s) => s.name), stats: scores.map((s) => s.stats), width }),
+    );
   }
   return names.map((n) => known.get(n)!);
 }

@@ -3,7 +3,10 @@
  * and dependency-free for the k×k Rayleigh–Ritz step of the principal-component fit.
  * Returns eigenvalues in descending order and the matching eigenvectors as rows.
  */
-export function symmetricEigen(matrix: Float64Array, n: number): { values: Float64Array; vectors: Float64Array } {
+export function symmetricEigen(
+  matrix: Float64Array,
+  n: number,
+): { values: Float64Array; vectors: Float64Array } {
   const a = Float64Array.from(matrix);
   const v = new Float64Array(n * n);
   for (let i = 0; i < n; i++) v[i * n + i] = 1;

@@ -90,7 +90,10 @@ function landscape(width: number, height: number, random: () => number): RgbaIma
       let rgb: number[];
       if (y < horizon) {
         const t = y / horizon;
-        rgb = Math.hypot(x - width * 0.7, y - height * 0.2) < height * 0.07 ? [255, 240, 180] : [60 + 120 * t, 120 + 90 * t, 220 + 25 * t];
+        rgb =
+          Math.hypot(x - width * 0.7, y - height * 0.2) < height * 0.07
+            ? [255, 240, 180]
+            : [60 + 120 * t, 120 + 90 * t, 220 + 25 * t];
       } else {
         const t = (y - horizon) / (height - horizon);
         const furrow = Math.sin((x + (y - horizon) * 3) / (6 + 20 * (1 - t))) > 0.6 ? -25 : 0;
