@@ -97,6 +97,14 @@ test('My moles, timeline and compare: reminders, calendar file, no serious acces
   await expect(page.getByTestId('probability-change')).toContainText('up by 55 percentage points');
   await expectNoSeriousA11yViolations(page, 'compare');
 
+  // The browser's back button steps compare → timeline → list → home.
+  await page.goBack();
+  await expect(page.getByTestId('timeline-item')).toHaveCount(2);
+  await page.goBack();
+  await expect(page.getByTestId('mole-list')).toBeVisible();
+  await page.goBack();
+  await expect(page.getByTestId('file-input')).toBeAttached();
+
   // Home shows the due re-check when the app opens.
   await page.reload();
   await expect(page.getByTestId('open-my-moles')).toContainText('My moles (1)');

@@ -64,7 +64,8 @@ function dumpHistory(page: Page): Promise<HistoryDump> {
 }
 
 async function openMyMoles(app: NaevusApp): Promise<void> {
-  await app.home();
+  // A fresh load of the start page (the screen's Back steps through the views inside My moles first).
+  await app.page.goto('/');
   await app.page.getByTestId('open-my-moles').click();
   await expect(app.page.getByRole('heading', { level: 1, name: 'My moles' })).toBeVisible();
 }

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { recheckSchedule } from '../reminders/due-moles';
 import { NOT_A_DIAGNOSIS } from '../store/risk-labels';
 import { CompareChecksView } from './compare-checks-view';
@@ -9,6 +8,7 @@ import { MoleItem } from './mole-item';
 import { MoleTimelineView } from './mole-timeline-view';
 import { summariseMoles } from './mole-summary';
 import { useHistorySnapshot } from './use-history-snapshot';
+import { useViewHistory } from './use-view-history';
 import './history.css';
 
 type View =
@@ -16,10 +16,12 @@ type View =
   | { kind: 'mole'; moleId: string }
   | { kind: 'compare'; moleId: string; ids: [string, string] };
 
+const LIST: View = { kind: 'list' };
+
 /** "My moles": the list, a mole's timeline, and the compare view, all inside one app screen. */
 export function MyMolesScreen() {
   const history = useHistorySnapshot();
-  const [view, setView] = useState<View>({ kind: 'list' });
+  const [view, setView, replaceView] = useViewHistory<View>(LIST);
 
   if (history.status === 'loading') return <p role="status">Loading your moles…</p>;
   if (history.status === 'error') return <HistoryAlert tone="error" message={history.error.message} />;
@@ -28,23 +30,17 @@ export function MyMolesScreen() {
   const summaries = summariseMoles(snapshot);
   const schedule = recheckSchedule(snapshot.moles, snapshot.checks, new Date());
   const current = view.kind === 'list' ? undefined : summaries.find((s) => s.mole.id === view.moleId);
-  const toList = () => setView({ kind: 'list' });
+  // "Up" buttons step back through the browser history, so they and the phone's back button agree.
+  const back = () => window.history.back();
 
   if (view.kind === 'compare' && current) {
     const [a, b] = view.ids.map((id) => current.checks.find((c) => c.id === id));
-    if (a && b)
-      return (
-        <CompareChecksView
-          first={a}
-          second={b}
-          onBack={() => setView({ kind: 'mole', moleId: current.mole.id })}
-        />
-      );
+    if (a && b) return <CompareChecksView first={a} second={b} onBack={back} />;
   }
   if (view.kind !== 'list' && current) {
     return (
       <div className="history-screen">
-        <button type="button" className="button button--ghost" onClick={toList}>
+        <button type="button" className="button button--ghost" onClick={back}>
           All my moles
         </button>
         <MoleTimelineView
@@ -54,7 +50,7 @@ export function MyMolesScreen() {
           onCompare={(first, second) =>
             setView({ kind: 'compare', moleId: current.mole.id, ids: [first, second] })
           }
-          onDeleted={toList}
+          onDeleted={() => replaceView(LIST)}
         />
         <p className="history-notice">{NOT_A_DIAGNOSIS}</p>
       </div>
