@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AnalysisResult, ModelReady, Outcome } from './analysis-types';
+import { UNKNOWN_IMAGE, type AnalysisResult, type ModelReady, type Outcome } from './analysis-types';
 import { createAnalysisClient, type WorkerPort } from './analysis-client';
 import { isAbortError } from './serial-queue';
 
@@ -41,6 +41,14 @@ const request = (id: number) => ({
   crop: { x: id, y: 0, size: 1 },
 });
 const settle = () => new Promise((r) => setTimeout(r, 0));
+const result: AnalysisResult = {
+  logit: 0,
+  probability: 0.5,
+  features: new Float32Array(4),
+  guard: { verdict: 'accept', problems: [], reasons: [] },
+  backend: 'cpu',
+  ms: 1,
+};
 
 describe('analysis client', () => {
   it('runs one analysis at a time, in order', async () => {
@@ -115,5 +123,26 @@ describe('analysis client', () => {
     const client = createAnalysisClient(port, { modelBaseUrl: '/model/' });
     await expect(client.init()).resolves.toMatchObject({ ok: false, problem: 'model-unavailable' });
     await expect(client.init()).resolves.toMatchObject({ ok: true });
+  });
+
+  it('sends only the crop when the worker holds the image, and the pixels when it no longer does', async () => {
+    const fake = fakeWorker();
+    const messages: Array<{ imageId?: number; hasPixels: boolean }> = [];
+    const port: WorkerPort = {
+      ...fake.port,
+      analyse: async (message) => {
+        messages.push({ imageId: message.imageId, hasPixels: message.image !== undefined });
+        if (message.imageId === 7) return { ok: false, problem: 'analysis-failed', detail: UNKNOWN_IMAGE };
+        return { ok: true, value: { ...result, logit: messages.length } };
+      },
+    };
+    const client = createAnalysisClient(port, { modelBaseUrl: '/model/' });
+    await client.analyse({ ...request(1), imageId: 3 });
+    expect(messages).toEqual([{ imageId: 3, hasPixels: false }]);
+    await expect(client.analyse({ ...request(1), imageId: 7 })).resolves.toMatchObject({ ok: true });
+    expect(messages.slice(1)).toEqual([
+      { imageId: 7, hasPixels: false },
+      { imageId: undefined, hasPixels: true },
+    ]);
   });
 });
