@@ -35,6 +35,7 @@ test('camera permission denied → a message and the choose-a-photo fallback', a
   await page.getByRole('button', { name: takePhoto }).click();
   await expect(page.getByTestId('error-message')).toBeVisible();
   await expect(page.getByTestId('error-message')).toContainText(/camera|permission/i);
+  await expectNoSeriousA11yViolations(page, 'camera denied');
 
   // The fallback is offered right there and leads to a result.
   const chooser = page.waitForEvent('filechooser');
