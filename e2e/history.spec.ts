@@ -130,11 +130,10 @@ test('saves two checks of one mole; both are in the timeline after a reload', as
   await expect(page.getByTestId('timeline-item')).toHaveCount(2);
 
   const items = await timeline(page);
-  // Newest first: the second analysis is on top. Stored probabilities are the ones the result screen showed
-  // (its data-value is rounded to 4 decimals, the store keeps full precision).
+  // Newest first: the second analysis is on top. Stored probabilities are the ones the result screen showed.
   expect(items.map((item) => item.risk)).toEqual([verdicts[1]!.risk, verdicts[0]!.risk]);
-  expect(items[0]!.probability).toBeCloseTo(verdicts[1]!.probability, 3);
-  expect(items[1]!.probability).toBeCloseTo(verdicts[0]!.probability, 3);
+  expect(items[0]!.probability).toBeCloseTo(verdicts[1]!.probability, 6);
+  expect(items[1]!.probability).toBeCloseTo(verdicts[0]!.probability, 6);
 
   const dump = await dumpHistory(page);
   for (const check of dump.checks) {
@@ -157,7 +156,7 @@ test('compare view shows both checks side by side with the change in probability
   const boxes = await images.evaluateAll((nodes) => nodes.map((n) => [n.clientWidth, n.clientHeight]));
   expect(boxes[0]).toEqual(boxes[1]);
   const change = Number(await page.getByTestId('probability-change').getAttribute('data-value'));
-  expect(change).toBeCloseTo(verdicts[1]!.probability - verdicts[0]!.probability, 3);
+  expect(change).toBeCloseTo(verdicts[1]!.probability - verdicts[0]!.probability, 6);
   await expect(page.getByText(/not a diagnosis/i)).toBeVisible();
 });
 
