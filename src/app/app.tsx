@@ -25,7 +25,7 @@ export function App() {
   const [screen, navigate] = useScreen();
   const model = useModel();
   const flow = usePhotoFlow(navigate);
-  const sw = useServiceWorker(`${MODEL_BASE_URL}model.json`);
+  const sw = useServiceWorker(`${MODEL_BASE_URL}model.json`, model.state !== 'loading');
   const dragging = useDropAndPaste(flow.openFile, screen === 'home' || screen === 'frame');
   const home = () => navigate('home');
 

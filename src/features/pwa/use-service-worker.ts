@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { useRegisterSW } from 'virtual:pwa-register/react';
+import { useEffect, useRef, useState } from 'react';
+import { registerSW } from 'virtual:pwa-register';
 import { isCachedForOffline } from './is-cached-offline';
 
 export interface ServiceWorkerState {
@@ -12,13 +12,25 @@ export interface ServiceWorkerState {
   dismissUpdate: () => void;
 }
 
-export function useServiceWorker(modelJsonUrl: string): ServiceWorkerState {
-  const {
-    offlineReady: [installedNow],
-    needRefresh: [needRefresh, setNeedRefresh],
-    updateServiceWorker,
-  } = useRegisterSW({ immediate: true });
+/**
+ * Registers the service worker once `start` is true. The app passes "the model has loaded (or failed)": the
+ * precache downloads the model files again (Workbox bypasses the HTTP cache for revisioned files), and on a
+ * first visit over a slow connection that second download must not compete with the one the user waits for.
+ */
+export function useServiceWorker(modelJsonUrl: string, start: boolean): ServiceWorkerState {
+  const [installedNow, setInstalledNow] = useState(false);
+  const [needRefresh, setNeedRefresh] = useState(false);
   const [cachedEarlier, setCachedEarlier] = useState(false);
+  const update = useRef<((reload?: boolean) => Promise<void>) | null>(null);
+
+  useEffect(() => {
+    if (!start || update.current || !('serviceWorker' in navigator)) return;
+    update.current = registerSW({
+      immediate: true,
+      onOfflineReady: () => setInstalledNow(true),
+      onNeedRefresh: () => setNeedRefresh(true),
+    });
+  }, [start]);
 
   useEffect(() => {
     let live = true;
@@ -34,7 +46,7 @@ export function useServiceWorker(modelJsonUrl: string): ServiceWorkerState {
     offlineReady: installedNow || cachedEarlier,
     justBecameReady: installedNow && !cachedEarlier,
     needRefresh,
-    reload: () => void updateServiceWorker(true),
+    reload: () => void update.current?.(true),
     dismissUpdate: () => setNeedRefresh(false),
   };
 }
