@@ -6,6 +6,7 @@ import {
   type ModelReady,
   type Outcome,
 } from './analysis-types';
+import { backendOverride } from './backend-override';
 import { loadPreferredBackend, savePreferredBackend } from './backend-preference';
 import { decodeImage, type MakeContext } from './decode-image';
 import { previewBitmap } from './preview-bitmap';
@@ -40,15 +41,17 @@ export function createAnalysisClient(port: WorkerPort, options: ClientOptions): 
 
   const init = () => {
     ready ??= port
-      .init(options.modelBaseUrl, loadPreferredBackend())
+      .init(options.modelBaseUrl, backendOverride() ?? loadPreferredBackend())
       .catch((error: unknown): Outcome<ModelReady> => ({
         ok: false,
         problem: 'model-unavailable',
         detail: String(error),
       }))
       .then((outcome) => {
-        if (outcome.ok) savePreferredBackend(outcome.value.backend);
-        else ready = null; // Let a later call try again (e.g. after the connection comes back).
+        // A backend forced by ?backend= is not remembered.
+        if (outcome.ok) {
+          if (!backendOverride()) savePreferredBackend(outcome.value.backend);
+        } else ready = null; // Let a later call try again (e.g. after the connection comes back).
         return outcome;
       });
     return ready;
