@@ -1,0 +1,62 @@
+/// <reference lib="webworker" />
+import * as Comlink from 'comlink';
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-webgl';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+
+/**
+ * The reference: plain tfjs with DEFAULT flags (only what `?tfjsflags=` on this worker's URL says, the same
+ * override the app worker gets), loading the unfused float32 base network. Runs in a worker like the app.
+ */
+setWasmPaths('/__bench/wasm/');
+
+let model: tf.GraphModel | null = null;
+const outputs = ['features', 'imagenet_logits'];
+
+async function timeOnce(input: Float32Array, size: number): Promise<number> {
+  if (!model) throw new Error('load() first');
+  const loaded = model;
+  const started = performance.now();
+  const result = tf.tidy(
+    () => loaded.execute(tf.tensor4d(input, [1, size, size, 3]), outputs) as tf.Tensor[],
+  );
+  try {
+    await Promise.all(result.map((t) => t.data()));
+  } finally {
+    tf.dispose(result);
+  }
+  return performance.now() - started;
+}
+
+function webglRenderer(): string | null {
+  if (tf.getBackend() !== 'webgl') return null;
+  const gl = (tf.backend() as unknown as { gpgpu?: { gl?: WebGLRenderingContext } }).gpgpu?.gl;
+  const info = gl?.getExtension('WEBGL_debug_renderer_info');
+  return gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : null;
+}
+
+const api = {
+  async load(modelUrl: string, backend: string, size: number) {
+    const started = performance.now();
+    if (!(await tf.setBackend(backend))) throw new Error(`reference: backend ${backend} failed to start`);
+    await tf.ready();
+    model = await tf.loadGraphModel(modelUrl);
+    const loadMs = performance.now() - started;
+    const firstRunMs = await timeOnce(new Float32Array(size * size * 3), size);
+    const wasm = backend === 'wasm';
+    return {
+      backend: tf.getBackend(),
+      loadMs,
+      firstRunMs,
+      crossOriginIsolated: self.crossOriginIsolated,
+      simd: wasm ? Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) : null,
+      threads: wasm ? Boolean(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')) : null,
+      webglRenderer: webglRenderer(),
+    };
+  },
+  run: timeOnce,
+  numTensors: () => tf.memory().numTensors,
+};
+
+export type ReferenceWorkerApi = typeof api;
+Comlink.expose(api);

@@ -1,0 +1,40 @@
+import type { AppBytes } from './app-bytes';
+import type { Summary } from './stats';
+
+export interface WarmEntry {
+  label: string;
+  tfjsflags: string;
+  /** The backend the app actually ran on (it falls back when the asked one cannot start). */
+  appBackend: string;
+  /** The app's inference (its model, backend, flags, run-model): comparable with the reference. */
+  app: Summary;
+  /** A whole analysis in the built app's worker: preprocess + inference + quality/domain guard. */
+  appAnalysis: Summary;
+  reference: Summary;
+  /** app median / reference median: the target is ≤ 0.8. */
+  ratio: number;
+  appInitMs: number;
+  referenceLoadMs: number;
+  referenceFirstRunMs: number;
+  runs: number;
+  environment: {
+    crossOriginIsolated: boolean;
+    simd: boolean | null;
+    threads: boolean | null;
+    webglRenderer: string | null;
+  };
+}
+
+/** bench/results.json: the shape of issue 5, plus extra keys. */
+export interface BenchResults extends AppBytes {
+  browser: string;
+  autoBackend: 'webgl' | 'wasm' | 'cpu' | 'unknown';
+  warm: Record<string, WarmEntry>;
+  cold: { firstVisitMs: number; repeatVisitMs: number; offlineMs: number; reps: number };
+  referenceModelBytes: number;
+  longTasksOver50ms: number;
+  longestTaskDuringAnalysisMs: number;
+  analysesObservedForLongTasks: number;
+  measuredAt: string;
+  command: string;
+}

@@ -1,0 +1,211 @@
+/**
+ * `npm run bench [-- --runs 30 --cold-reps 3 --variants webgl,wasm --dist dist]`
+ * Warm inference (app vs plain-tfjs reference, same browser, same backend, interleaved), cold start through
+ * the real UI (first visit, repeat visit via the service worker, offline), bytes, long tasks.
+ * Prints one table and writes bench/results.json.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
+import { appBytes, appWorkerPath } from './app-bytes';
+import { buildReferenceModel } from './build-reference-model';
+import { bundleHarness } from './bundle-harness';
+import { measureColdStart, type ColdResult } from './cold-start';
+import { median, summarise } from './stats';
+import { printTable } from './print-table';
+import { serveBench } from './serve-bench';
+import { measureWarm, warmVariants } from './warm-inference';
+import type { BenchResults, WarmEntry } from './results';
+
+const benchDir = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(benchDir, '..');
+const tmp = join(benchDir, 'tmp');
+
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '30' },
+    'cold-reps': { type: 'string', default: '3' },
+    analyses: { type: 'string', default: '3' },
+    variants: { type: 'string', default: warmVariants.map((v) => v.key).join(',') },
+    dist: { type: 'string', default: 'dist' },
+    photo: {
+      type: 'string',
+      default: resolve(repoRoot, '../shared/datasets/seed-dermoscopy/test/Dangerous/D100.jpg'),
+    },
+    tflite: {
+      type: 'string',
+      default: resolve(
+        repoRoot,
+        '../shared/models/mobilenet_v2_1.0_224_quant/mobilenet_v2_1.0_224_quant.tflite',
+      ),
+    },
+    out: { type: 'string', default: join(benchDir, 'results.json') },
+    port: { type: 'string', default: '4311' },
+  },
+});
+
+/** Debian Chromium, the flags of the e2e suite minus --disable-gpu: WebGL must exist (SwiftShader). */
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  // Headless Chromium has no GPU here; WebGL runs on SwiftShader only when it is explicitly allowed.
+  '--enable-unsafe-swiftshader',
+  '--use-angle=swiftshader',
+];
+
+async function main(): Promise<void> {
+  const dist = resolve(repoRoot, args.dist);
+  const port = Number(args.port);
+  for (const [what, path] of [
+    ['photo', args.photo],
+    ['base model', args.tflite],
+  ] as const) {
+    if (!existsSync(path))
+      throw new Error(`${what} not found: ${path} (pass --${what === 'photo' ? 'photo' : 'tflite'})`);
+  }
+  if (!existsSync(join(dist, 'index.html'))) {
+    console.log(`${dist} has no build: building the app…`);
+    const built = spawnSync('npx', ['vite', 'build', '--outDir', dist], { cwd: repoRoot, stdio: 'inherit' });
+    if (built.status !== 0) throw new Error('vite build failed');
+  }
+  const reference = buildReferenceModel(args.tflite, join(tmp, 'reference-model'));
+  await bundleHarness(benchDir, join(tmp, 'harness'));
+
+  const server = await serveBench(
+    [
+      ['/__bench/wasm/', join(repoRoot, 'node_modules/@tensorflow/tfjs-backend-wasm/dist')],
+      ['/__bench/reference-model/', reference.dir],
+      ['/__bench/', join(tmp, 'harness')],
+      ['/', dist],
+    ],
+    port,
+  );
+  const preview = await startPreview(dist, port + 1);
+  const stop = () => {
+    preview.kill();
+    server.close();
+    process.exit(130);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: chromiumArgs,
+  });
+  try {
+    const cold: ColdResult[] = [];
+    for (let i = 0; i < Number(args['cold-reps']); i++) {
+      console.log(`cold start ${i + 1}/${args['cold-reps']}…`);
+      cold.push(
+        await measureColdStart(browser, `http://localhost:${port + 1}`, args.photo, Number(args.analyses)),
+      );
+    }
+    const warm: Record<string, WarmEntry> = {};
+    const wanted = new Set(args.variants.split(','));
+    for (const variant of warmVariants.filter((v) => wanted.has(v.key))) {
+      console.log(`warm ${variant.key}…`);
+      try {
+        const r = await measureWarm(browser, variant, {
+          origin: `http://localhost:${port}`,
+          appWorkerUrl: appWorkerPath(dist),
+          runs: Number(args.runs),
+          extraWarmups: 2,
+          timeoutMs: 600_000,
+        });
+        console.log(
+          `  app ${median(r.app).toFixed(1)} ms (whole analysis ${median(r.appAnalysis).toFixed(1)} ms), reference ${median(r.ref).toFixed(1)} ms`,
+        );
+        warm[variant.key] = {
+          label: variant.label,
+          tfjsflags: variant.tfjsflags,
+          appBackend: r.appBackend,
+          app: summarise(r.app),
+          appAnalysis: summarise(r.appAnalysis),
+          reference: summarise(r.ref),
+          ratio: Math.round((median(r.app) / median(r.ref)) * 100) / 100,
+          appInitMs: Math.round(r.appInitMs),
+          referenceLoadMs: Math.round(r.reference.loadMs),
+          referenceFirstRunMs: Math.round(r.reference.firstRunMs),
+          runs: r.app.length,
+          environment: {
+            crossOriginIsolated: r.reference.crossOriginIsolated,
+            simd: r.reference.simd,
+            threads: r.reference.threads,
+            webglRenderer: r.reference.webglRenderer,
+          },
+        };
+      } catch (error) {
+        console.error(`  ${variant.key} failed: ${String(error).split('\n')[0]}`);
+      }
+    }
+    const pick = (f: (c: ColdResult) => number) => Math.round(median(cold.map(f)));
+    const results: BenchResults = {
+      browser: `Chromium ${browser.version()} (headless, ${chromiumArgs.join(' ')})`,
+      autoBackend: (cold[0]?.firstVisit.backend ?? 'unknown') as BenchResults['autoBackend'],
+      warm,
+      cold: {
+        firstVisitMs: pick((c) => c.firstVisit.firstResultMs),
+        repeatVisitMs: pick((c) => c.repeatVisit.firstResultMs),
+        offlineMs: pick((c) => c.offline.firstResultMs),
+        reps: cold.length,
+      },
+      ...appBytes(dist),
+      referenceModelBytes: reference.weightBytes,
+      longTasksOver50ms: cold.reduce(
+        (n, c) =>
+          n +
+          c.firstVisit.longTasksDuringAnalysis +
+          c.repeatVisit.longTasksDuringAnalysis +
+          c.offline.longTasksDuringAnalysis,
+        0,
+      ),
+      longestTaskDuringAnalysisMs: Math.max(
+        ...cold.flatMap((c) =>
+          [c.firstVisit, c.repeatVisit, c.offline].map((v) => v.longestTaskDuringAnalysisMs),
+        ),
+      ),
+      analysesObservedForLongTasks: cold.length * 3 * Number(args.analyses),
+      measuredAt: new Date().toISOString(),
+      command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+    };
+    writeFileSync(args.out, `${JSON.stringify(results, null, 2)}\n`);
+    printTable(results);
+    console.log(`\nwrote ${args.out}`);
+  } finally {
+    await browser.close();
+    preview.kill();
+    server.close();
+  }
+}
+
+/** `vite preview` of the build (its COOP/COEP headers and all), on its own port so e2e runs are untouched. */
+async function startPreview(dist: string, port: number): Promise<ChildProcess> {
+  const child = spawn(
+    join(repoRoot, 'node_modules/.bin/vite'),
+    ['preview', '--port', String(port), '--strictPort', '--outDir', dist],
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`http://localhost:${port}/`)).ok) return child;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill();
+  throw new Error(`vite preview did not start on port ${port}`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
