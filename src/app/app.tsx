@@ -34,6 +34,12 @@ export function App() {
     document.querySelector<HTMLElement>('main h1')?.focus();
   }, [screen]);
 
+  const { cancel } = flow;
+  useEffect(() => {
+    // Back on home (or off to the camera) mid-analysis: the old photo's result must not pop up later.
+    if (screen === 'home' || screen === 'camera') cancel();
+  }, [screen, cancel]);
+
   // A screen whose data is gone (e.g. the back button after a reload) falls back to home.
   const shown: ScreenName =
     (screen === 'frame' && !flow.photo) ||

@@ -121,6 +121,14 @@ export function usePhotoFlow(navigate: (screen: ScreenName) => void) {
     }
   }, [photo, navigate]);
 
+  /** Leaving the flow (back to home, or to the camera) drops whatever is still running. */
+  const cancel = useCallback(() => {
+    if (!current.current) return;
+    current.current.abort();
+    current.current = null;
+    setBusy(false);
+  }, []);
+
   return {
     photo,
     check,
@@ -130,6 +138,7 @@ export function usePhotoFlow(navigate: (screen: ScreenName) => void) {
     openCapture,
     setCrop,
     analyse,
+    cancel,
     clearError: () => setError(null),
   };
 }
