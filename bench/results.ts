@@ -4,6 +4,7 @@ import type { Summary } from './stats';
 export interface WarmEntry {
   label: string;
   tfjsflags: string;
+  appTfjsflags: string;
   /** The backend the app actually ran on (it falls back when the asked one cannot start). */
   appBackend: string;
   /** The app's inference (its model, backend, flags, run-model): comparable with the reference. */
@@ -17,6 +18,8 @@ export interface WarmEntry {
   referenceLoadMs: number;
   referenceFirstRunMs: number;
   runs: number;
+  /** Every measured run, in order (app, analysis and reference runs were interleaved). */
+  samples: { app: number[]; appAnalysis: number[]; reference: number[] };
   environment: {
     crossOriginIsolated: boolean;
     simd: boolean | null;

@@ -20,6 +20,7 @@ import { serveBench } from './serve-bench';
 import { measureWarm, warmVariants } from './warm-inference';
 import type { BenchResults, WarmEntry } from './results';
 
+const round = (x: number) => Math.round(x * 10) / 10;
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(benchDir, '..');
 const tmp = join(benchDir, 'tmp');
@@ -44,6 +45,8 @@ const { values: args } = parseArgs({
     },
     out: { type: 'string', default: join(benchDir, 'results.json') },
     port: { type: 'string', default: '4311' },
+    // Experiments: tfjs flags for the app only, e.g. --app-flags WEBGL_FORCE_F16_TEXTURES:true
+    'app-flags': { type: 'string', default: '' },
   },
 });
 
@@ -117,6 +120,7 @@ async function main(): Promise<void> {
           appWorkerUrl: appWorkerPath(dist),
           runs: Number(args.runs),
           extraWarmups: 2,
+          appTfjsflags: args['app-flags'],
           timeoutMs: 600_000,
         });
         console.log(
@@ -125,6 +129,7 @@ async function main(): Promise<void> {
         warm[variant.key] = {
           label: variant.label,
           tfjsflags: variant.tfjsflags,
+          appTfjsflags: args['app-flags'],
           appBackend: r.appBackend,
           app: summarise(r.app),
           appAnalysis: summarise(r.appAnalysis),
@@ -134,6 +139,11 @@ async function main(): Promise<void> {
           referenceLoadMs: Math.round(r.reference.loadMs),
           referenceFirstRunMs: Math.round(r.reference.firstRunMs),
           runs: r.app.length,
+          samples: {
+            app: r.app.map(round),
+            appAnalysis: r.appAnalysis.map(round),
+            reference: r.ref.map(round),
+          },
           environment: {
             crossOriginIsolated: r.reference.crossOriginIsolated,
             simd: r.reference.simd,

@@ -32,6 +32,8 @@ export interface WarmOptions {
   appWorkerUrl: string;
   runs: number;
   extraWarmups: number;
+  /** tfjs URL flags for the app's workers only. */
+  appTfjsflags: string;
   timeoutMs: number;
 }
 
@@ -66,6 +68,7 @@ export async function measureWarm(
       referenceModelUrl: `${options.origin}/__bench/reference-model/model.json`,
       backend: variant.backend,
       tfjsflags: variant.tfjsflags,
+      appTfjsflags: options.appTfjsflags,
       runs: options.runs,
       extraWarmups: options.extraWarmups,
     };

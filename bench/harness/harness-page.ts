@@ -11,6 +11,8 @@ export interface CompareRequest {
   backend: 'webgl' | 'wasm' | 'cpu';
   /** tfjs URL flag overrides for BOTH workers, e.g. "WASM_HAS_SIMD_SUPPORT:false". */
   tfjsflags: string;
+  /** Extra tfjs URL flags for the app's workers only (experiments: `--app-flags`). */
+  appTfjsflags: string;
   runs: number;
   /** Discarded runs after load, on top of the app's own warm-up. */
   extraWarmups: number;
@@ -49,8 +51,9 @@ function fixedImage(): { width: number; height: number; data: Uint8ClampedArray 
   return { width: size, height: size, data };
 }
 
-function withFlags(url: string, tfjsflags: string): string {
-  return tfjsflags ? `${url}?tfjsflags=${tfjsflags}` : url;
+function withFlags(url: string, ...flags: string[]): string {
+  const all = flags.filter(Boolean).join(',');
+  return all ? `${url}?tfjsflags=${all}` : url;
 }
 
 /**
@@ -58,13 +61,18 @@ function withFlags(url: string, tfjsflags: string): string {
  * interleaved (app, reference, app, …) so a change of background load hits both alike.
  */
 async function compare(request: CompareRequest): Promise<CompareResult> {
-  const appWorker = new Worker(withFlags(request.appWorkerUrl, request.tfjsflags), { type: 'module' });
+  const appWorker = new Worker(withFlags(request.appWorkerUrl, request.tfjsflags, request.appTfjsflags), {
+    type: 'module',
+  });
   const refWorker = new Worker(withFlags('/__bench/reference.worker.js', request.tfjsflags), {
     type: 'module',
   });
-  const inferenceWorker = new Worker(withFlags('/__bench/app-inference.worker.js', request.tfjsflags), {
-    type: 'module',
-  });
+  const inferenceWorker = new Worker(
+    withFlags('/__bench/app-inference.worker.js', request.tfjsflags, request.appTfjsflags),
+    {
+      type: 'module',
+    },
+  );
   try {
     const inference = Comlink.wrap<AppInferenceWorkerApi>(inferenceWorker);
     const app = Comlink.wrap<AnalysisWorkerApi>(appWorker);
