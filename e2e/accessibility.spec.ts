@@ -1,5 +1,5 @@
 import { expectNoSeriousA11yViolations } from './support/axe-scan';
-import { generated, missing, seedImages } from './support/paths';
+import { generated, photos } from './support/paths';
 import { expect, test } from './support/test';
 
 // Each screen a person meets, scanned by axe-core: no serious or critical violations. (The camera screen is
@@ -14,9 +14,7 @@ test.describe('accessibility', () => {
   });
 
   test('frame and result screens', async ({ app, page }) => {
-    const reason = missing(seedImages.dangerousJpeg);
-    test.skip(reason !== null, reason ?? '');
-    await app.choose(seedImages.dangerousJpeg);
+    await app.choose(photos.mole);
     await expect(page.getByTestId('analyse')).toBeVisible();
     await expectNoSeriousA11yViolations(page, 'frame');
     await app.analyse();

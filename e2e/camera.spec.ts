@@ -1,5 +1,5 @@
 import { expectNoSeriousA11yViolations } from './support/axe-scan';
-import { missing, seedImages } from './support/paths';
+import { photos } from './support/paths';
 import { expect, test } from './support/test';
 
 // Runs in the 'chromium-fake-camera' project: Chromium films e2e/.generated/fake-camera.y4m (a seed lesion)
@@ -28,8 +28,6 @@ test('camera → capture → result', async ({ app, page, context }) => {
 });
 
 test('camera permission denied → a message and the choose-a-photo fallback', async ({ app, page }) => {
-  const reason = missing(seedImages.notDangerousJpeg);
-  test.skip(reason !== null, reason ?? '');
   // No grant: getUserMedia rejects with NotAllowedError, as after a person's "Block".
   await app.open();
   await page.getByRole('button', { name: takePhoto }).click();
@@ -41,7 +39,7 @@ test('camera permission denied → a message and the choose-a-photo fallback', a
   const chooser = page.waitForEvent('filechooser');
   // (The hidden <input type=file> behind it also has the button role and the same name, hence the tag.)
   await page.locator('button', { hasText: /choose a photo/i }).click();
-  await (await chooser).setFiles(seedImages.notDangerousJpeg);
+  await (await chooser).setFiles(photos.otherMole);
   const verdict = await app.analyse();
   expect(['low', 'inconclusive', 'high']).toContain(verdict.risk);
 });

@@ -1,11 +1,9 @@
-import { missing, seedImages } from './support/paths';
+import { photos } from './support/paths';
 import { expect, test } from './support/test';
 
 // After one visit the service worker holds the app shell and every model file: with the network off the app
 // reloads, loads its model and analyses a photo.
 test('works offline after the first visit', async ({ app, context, page }) => {
-  const reason = missing(seedImages.dangerousJpeg);
-  test.skip(reason !== null, reason ?? '');
   await app.open();
   await expect(page.getByTestId('offline-ready')).toBeAttached({ timeout: 120_000 });
 
@@ -14,6 +12,6 @@ test('works offline after the first visit', async ({ app, context, page }) => {
   await app.waitForModel();
   expect(await page.evaluate(() => navigator.onLine)).toBe(false);
 
-  const verdict = await app.analyseFile(seedImages.dangerousJpeg);
+  const verdict = await app.analyseFile(photos.mole);
   expect(['low', 'inconclusive', 'high']).toContain(verdict.risk);
 });

@@ -1,12 +1,10 @@
 import type { Request } from '@playwright/test';
-import { missing, seedImages } from './support/paths';
+import { photos } from './support/paths';
 import { expect, test } from './support/test';
 
 // The photo never leaves the device: during a whole visit (load, model, analysis) every request the page,
 // its workers and its service worker make goes to the app's own origin.
 test('no request leaves the origin during a whole analysis', async ({ app, context, page, baseURL }) => {
-  const reason = missing(seedImages.dangerousJpeg);
-  test.skip(reason !== null, reason ?? '');
   const origin = new URL(baseURL!).origin;
   const seen: { method: string; url: string }[] = [];
   const record = (request: Request) => seen.push({ method: request.method(), url: request.url() });
@@ -16,7 +14,7 @@ test('no request leaves the origin during a whole analysis', async ({ app, conte
   page.on('websocket', (socket) => seen.push({ method: 'WEBSOCKET', url: socket.url() }));
 
   await app.open();
-  await app.analyseFile(seedImages.dangerousJpeg);
+  await app.analyseFile(photos.mole);
   await page.waitForLoadState('networkidle');
 
   const urls = [...new Set(seen.map((r) => r.url))];

@@ -2,7 +2,7 @@ import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { distDir, missing, seedImages } from './support/paths';
+import { distDir, photos } from './support/paths';
 import { serveDirectory, type StaticServer } from './support/static-server';
 import { expect, test } from './support/test';
 
@@ -45,8 +45,6 @@ async function controllingVersion(page: Page): Promise<'next' | 'current'> {
 }
 
 test('a new version waits for the person to choose "reload"', async ({ app, page }) => {
-  const reason = missing(seedImages.dangerousJpeg);
-  test.skip(reason !== null, reason ?? '');
   const { dir, server } = deployment!;
   await page.goto(server.url);
   await app.waitForModel();
@@ -56,7 +54,7 @@ test('a new version waits for the person to choose "reload"', async ({ app, page
   expect(await controllingVersion(page)).toBe('current');
 
   // Mid-use: a result is on screen when the new version is deployed.
-  await app.analyseFile(seedImages.dangerousJpeg);
+  await app.analyseFile(photos.mole);
   appendFileSync(path.join(dir, 'sw.js'), newVersionMarker);
   await page.evaluate(async () => {
     const registration = await navigator.serviceWorker.getRegistration();

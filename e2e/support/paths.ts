@@ -34,6 +34,16 @@ export const generated = {
   corruptJpeg: path.join(generatedDir, 'corrupt.jpg'),
   emptyJpeg: path.join(generatedDir, 'empty.jpg'),
   textAsJpeg: path.join(generatedDir, 'not-an-image.jpg'),
+  moleJpeg: path.join(generatedDir, 'synthetic-mole.jpg'),
+} as const;
+
+/**
+ * Any analysable mole photo, for specs about the app rather than the model: seed images when shared data is
+ * present, else a drawn mole, so those specs run without shared/.
+ */
+export const photos = {
+  mole: existsSync(seedImages.dangerousJpeg) ? seedImages.dangerousJpeg : generated.moleJpeg,
+  otherMole: existsSync(seedImages.notDangerousJpeg) ? seedImages.notDangerousJpeg : generated.moleJpeg,
 } as const;
 
 /** A reason to skip, or null when every path exists. */

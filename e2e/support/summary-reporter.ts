@@ -15,12 +15,18 @@ export default class SummaryReporter implements Reporter {
     let passed = 0;
     let failed = 0;
     let skipped = 0;
+    const skipReasons = new Set<string>();
     for (const test of this.tests.values()) {
       const outcome = test.outcome();
-      if (outcome === 'skipped') skipped += 1;
-      else if (outcome === 'unexpected') failed += 1;
+      if (outcome === 'skipped') {
+        skipped += 1;
+        const reasons = test.annotations.filter((a) => a.type === 'skip' || a.type === 'fixme');
+        for (const { type, description } of reasons) skipReasons.add(`${type}: ${description ?? test.title}`);
+      } else if (outcome === 'unexpected') failed += 1;
       else passed += 1;
     }
+    // The list reporter shows which tests were skipped but not why; say it once per reason.
+    for (const reason of skipReasons) process.stdout.write(`  ${reason}\n`);
     // A run that broke before any test (global setup, web server) must not read as green.
     if (result.status !== 'passed' && failed === 0) failed = 1;
     process.stdout.write(`\nplaywright: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
