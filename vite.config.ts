@@ -53,6 +53,9 @@ export default defineConfig({
       injectRegister: false,
       registerType: 'prompt',
       manifest: {
+        id: '/',
+        lang: 'en',
+        categories: ['health', 'medical'],
         name: 'Naevus — mole check',
         short_name: 'Naevus',
         description:
