@@ -28,7 +28,11 @@ test.describe('accessibility', () => {
 
   test('model card', async ({ page }) => {
     const opener = /model card|about the model|how the model/i;
-    await page.getByRole('button', { name: opener }).or(page.getByRole('link', { name: opener })).first().click();
+    await page
+      .getByRole('button', { name: opener })
+      .or(page.getByRole('link', { name: opener }))
+      .first()
+      .click();
     await expect(page.getByRole('heading', { level: 1, name: /model/i })).toBeVisible();
     await expectNoSeriousA11yViolations(page, 'model card');
   });

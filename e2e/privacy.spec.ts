@@ -19,7 +19,10 @@ test('no request leaves the origin during a whole analysis', async ({ app, conte
 
   const urls = [...new Set(seen.map((r) => r.url))];
   // The model is fetched by the analysis worker: seeing it proves worker traffic is recorded too.
-  expect(urls.some((url) => url.includes('/model/')), 'model requests were not recorded').toBe(true);
+  expect(
+    urls.some((url) => url.includes('/model/')),
+    'model requests were not recorded',
+  ).toBe(true);
   const foreign = urls.filter((url) => {
     const { protocol } = new URL(url);
     if (protocol === 'data:' || protocol === 'blob:') return false;
@@ -44,6 +47,9 @@ test('the page forbids remote scripts and connections (Content-Security-Policy)'
   const sources = (name: string): string[] => directives.get(name) ?? directives.get('default-src') ?? [];
   for (const name of ['script-src', 'connect-src']) {
     expect(sources(name), name).toContain("'self'");
-    expect(sources(name).filter((s) => /^(https?:|\*|wss?:)/.test(s)), name).toEqual([]);
+    expect(
+      sources(name).filter((s) => /^(https?:|\*|wss?:)/.test(s)),
+      name,
+    ).toEqual([]);
   }
 });

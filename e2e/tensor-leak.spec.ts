@@ -13,7 +13,9 @@ test('20 analyses do not grow the worker’s tensor count', async ({ app }) => {
     await app.analyseFile(i % 2 === 0 ? photos.otherMole : photos.mole);
   }
   const after = await app.tensorCount();
-  test.info().annotations.push({ type: 'tensors', description: `after 1 analysis ${before}, after 21 ${after}` });
+  test
+    .info()
+    .annotations.push({ type: 'tensors', description: `after 1 analysis ${before}, after 21 ${after}` });
   expect(before).toBeGreaterThan(0);
   expect(after).toBeLessThanOrEqual(before);
 });

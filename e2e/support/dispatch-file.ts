@@ -6,7 +6,12 @@ import type { Page } from '@playwright/test';
  * Hand the page a file the way a desktop does without the file dialog: dropped on the window, or pasted from
  * the clipboard. The bytes travel as base64 and become a File inside the page.
  */
-export async function dispatchFile(page: Page, how: 'drop' | 'paste', filePath: string, type: string): Promise<void> {
+export async function dispatchFile(
+  page: Page,
+  how: 'drop' | 'paste',
+  filePath: string,
+  type: string,
+): Promise<void> {
   const file = { name: path.basename(filePath), type, base64: readFileSync(filePath).toString('base64') };
   await page.evaluate(
     ({ how, file }) => {

@@ -93,7 +93,8 @@ export class NaevusApp {
     const input = this.page.getByTestId('file-input');
     for (let step = 0; step < 4 && (await input.count()) === 0; step++) {
       const another = this.page.getByRole('button', { name: /check another/i });
-      const button = (await another.count()) > 0 ? another : this.page.getByRole('button', { name: /^back$/i });
+      const button =
+        (await another.count()) > 0 ? another : this.page.getByRole('button', { name: /^back$/i });
       await button.first().click();
     }
     await expect(input).toBeAttached();
