@@ -24,7 +24,7 @@ const MESSAGES: Record<ImageProblem, string> = {
   'decode-failed':
     'That photo could not be opened — the file may be damaged or incomplete. Please try another photo.',
   'model-unavailable':
-    'The checking model could not be loaded. Please reload the page; if it keeps happening, your browser may be too old.',
+    'The checking model could not be loaded. Check your connection and reload the page; if it keeps happening, this browser may not be able to run it.',
   'analysis-failed': 'Something went wrong while looking at the photo. Please try again.',
 };
 

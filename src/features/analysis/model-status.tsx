@@ -8,7 +8,7 @@ export function ModelStatus({ state, backend }: { state: ModelState; backend?: B
   const text = {
     loading: 'Preparing the checker on this device…',
     ready: 'Ready — photos are checked on this device and never uploaded',
-    error: 'The checker could not load. Please reload the page.',
+    error: 'The checker could not load. Check your connection, then reload the page.',
   }[state];
   return (
     <p
