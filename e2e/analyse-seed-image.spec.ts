@@ -36,7 +36,9 @@ for (const { name, file } of cases) {
     const expected = await reference!.probability(file);
     test.info().annotations.push({
       type: 'probability',
-      description: `app ${verdict.probability.toFixed(4)}, node ${expected.toFixed(4)}`,
+      description: `app ${verdict.probability.toFixed(4)}, node ${expected.toFixed(4)}, ${verdict.risk}${
+        verdict.guardRejected ? ' (guard rejected)' : ''
+      }`,
     });
     expect(Math.abs(verdict.probability - expected)).toBeLessThanOrEqual(tolerance);
   });

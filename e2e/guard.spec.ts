@@ -18,11 +18,12 @@ test.describe('quality and domain guard', () => {
   });
 
   for (const { name, file, needsShared } of cases) {
-    test(`${name} is inconclusive`, async ({ app }) => {
+    test(`${name} is inconclusive, by the guard`, async ({ app }) => {
       const reason = needsShared ? missing(file) : null;
       test.skip(reason !== null, reason ?? '');
       const verdict = await app.analyseFile(file);
       expect(verdict.risk).toBe('inconclusive');
+      expect(verdict.guardRejected, 'inconclusive only by probability, the guard did not object').toBe(true);
     });
   }
 });

@@ -5,7 +5,15 @@ export type RiskLevel = 'low' | 'inconclusive' | 'high';
 export interface Verdict {
   risk: RiskLevel;
   probability: number;
+  /** Whether the quality/domain guard turned the photo down (its advice is shown with the result). */
+  guardRejected: boolean;
 }
+
+/**
+ * The guard's advice on the result screen. No data-testid exists for it yet, so its heading is the hook; a
+ * wide inconclusive band makes "inconclusive" alone no proof that the guard acted.
+ */
+const guardAdviceHeading = /why no clear answer/i;
 
 /** Loading the model (fetch + warm-up) takes a few seconds; much longer on a machine busy with other work. */
 const modelLoadTimeout = 60_000;
@@ -58,7 +66,8 @@ export class NaevusApp {
     const probability = Number(await this.page.getByTestId('probability').getAttribute('data-value'));
     expect(probability).toBeGreaterThanOrEqual(0);
     expect(probability).toBeLessThanOrEqual(1);
-    return { risk: level as RiskLevel, probability };
+    const guardRejected = await this.page.getByRole('heading', { name: guardAdviceHeading }).isVisible();
+    return { risk: level as RiskLevel, probability, guardRejected };
   }
 
   /**
