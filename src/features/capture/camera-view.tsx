@@ -53,9 +53,21 @@ export function CameraView({ onCapture, onFile, onClose }: CameraViewProps) {
     <div className="camera">
       <video ref={video} className="camera__video" autoPlay playsInline muted onClick={capture} />
       <div className="camera__guide" aria-hidden="true" />
-      <p className="camera__hint" role="status">
-        {stream ? 'Fill the circle with the mole, hold still, then tap.' : 'Starting the camera…'}
-      </p>
+      <div className="camera__top">
+        <p className="camera__hint" role="status">
+          {stream ? 'Fill the circle with the mole, hold still, then tap.' : 'Starting the camera…'}
+        </p>
+        {/* The phone's own camera app often focuses closer and sharper than the browser's camera. */}
+        <div className="camera__alternative">
+          <ChoosePhotoButton
+            onFile={onFile}
+            label="Use the camera app"
+            variant="ghost"
+            size="compact"
+            capture
+          />
+        </div>
+      </div>
       <div className="camera__controls">
         <button type="button" className="button button--ghost button--on-dark" onClick={onClose}>
           <Icon name="back" />

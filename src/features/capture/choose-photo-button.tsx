@@ -4,7 +4,9 @@ import { Icon } from '../../components/icon';
 interface ChoosePhotoButtonProps {
   onFile: (file: File) => void;
   label?: string;
-  variant?: 'primary' | 'secondary';
+  variant?: 'primary' | 'secondary' | 'ghost';
+  /** Large for the main actions; compact for a secondary link-like action. */
+  size?: 'large' | 'compact';
   /** `capture` opens the phone's camera app instead of the gallery. */
   capture?: boolean;
   testId?: string;
@@ -17,6 +19,7 @@ export function ChoosePhotoButton({
   variant = 'secondary',
   capture,
   testId,
+  size = 'large',
 }: ChoosePhotoButtonProps) {
   const input = useRef<HTMLInputElement>(null);
   const picked = (event: ChangeEvent<HTMLInputElement>) => {
@@ -28,10 +31,10 @@ export function ChoosePhotoButton({
     <>
       <button
         type="button"
-        className={`button button--${variant} button--large`}
+        className={`button button--${variant}${size === 'large' ? ' button--large' : ''}`}
         onClick={() => input.current?.click()}
       >
-        <Icon name={capture ? 'camera' : 'image'} size={28} />
+        <Icon name={capture ? 'camera' : 'image'} size={size === 'large' ? 28 : 20} />
         <span>{label}</span>
       </button>
       <input
