@@ -8,9 +8,11 @@ import { expect, test } from './support/test';
 // wasm) run the same model on the same centre square: their calibrated probabilities must agree.
 const tolerance = 0.02;
 
+// Default backend first (wasm in headless Chromium without a GPU), then the pure-JS fallback on one image.
 const cases = [
-  { name: 'a seed test JPEG', file: seedImages.dangerousJpeg },
-  { name: 'an original seed BMP', file: seedImages.bmp },
+  { name: 'a seed test JPEG', file: seedImages.dangerousJpeg, backend: undefined },
+  { name: 'an original seed BMP', file: seedImages.bmp, backend: undefined },
+  { name: 'an original seed BMP on the cpu fallback', file: seedImages.bmp, backend: 'cpu' },
 ];
 
 // The model the browser was served (dist/model, copied from public/model by the build), not a newer one.
@@ -23,12 +25,13 @@ test.beforeAll(async () => {
 
 test.afterAll(() => reference?.dispose());
 
-for (const { name, file } of cases) {
+for (const { name, file, backend } of cases) {
   test(`${name} gets a risk level and the probability Node computes`, async ({ app }) => {
     const reason = missing(file);
     test.skip(reason !== null, reason ?? '');
 
-    await app.open();
+    await app.open(backend ? `?backend=${backend}` : '');
+    if (backend) await expect(app.page.getByTestId('model-status')).toContainText(`engine: ${backend}`);
     const verdict = await app.analyseFile(file);
     await expect(app.page.getByTestId('risk-level')).not.toBeEmpty();
 

@@ -25,9 +25,9 @@ const modelLoadTimeout = 60_000;
 export class NaevusApp {
   constructor(readonly page: Page) {}
 
-  /** Open the home screen and wait until the model is loaded and warmed up. */
-  async open(): Promise<void> {
-    await this.page.goto('/');
+  /** Open the home screen (optionally with a query, e.g. `?backend=cpu`) and wait for the warmed-up model. */
+  async open(query = ''): Promise<void> {
+    await this.page.goto(`/${query}`);
     await this.waitForModel();
   }
 
