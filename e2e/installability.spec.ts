@@ -63,7 +63,7 @@ test.describe('installable PWA', () => {
       const page = context.pages()[0] ?? (await context.newPage());
       const app = new NaevusApp(page);
       await app.open();
-      await expect(page.getByTestId('offline-ready')).toBeAttached({ timeout: 120_000 });
+      await app.waitForOfflineReady();
       // A page is controlled from its first load only if the worker claims it; after a reload it always is.
       await page.reload();
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null);

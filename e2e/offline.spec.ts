@@ -5,7 +5,7 @@ import { expect, test } from './support/test';
 // reloads, loads its model and analyses a photo.
 test('works offline after the first visit', async ({ app, context, page }) => {
   await app.open();
-  await expect(page.getByTestId('offline-ready')).toBeAttached({ timeout: 120_000 });
+  await app.waitForOfflineReady();
 
   await context.setOffline(true);
   await page.reload();

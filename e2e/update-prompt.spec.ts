@@ -48,7 +48,7 @@ test('a new version waits for the person to choose "reload"', async ({ app, page
   const { dir, server } = deployment!;
   await page.goto(server.url);
   await app.waitForModel();
-  await expect(page.getByTestId('offline-ready')).toBeAttached({ timeout: 60_000 });
+  await app.waitForOfflineReady();
   await page.reload();
   await app.waitForModel();
   expect(await controllingVersion(page)).toBe('current');

@@ -40,6 +40,11 @@ export class NaevusApp {
     }
   }
 
+  /** Wait until the service worker has cached the app and the model ("works offline" is shown). */
+  async waitForOfflineReady(): Promise<void> {
+    await expect(this.page.getByTestId('offline-ready')).toBeAttached({ timeout: modelLoadTimeout });
+  }
+
   /** Pick a photo through the home screen's file input (the "Choose a photo" path). */
   async choose(filePath: string): Promise<void> {
     await this.home();
