@@ -13,6 +13,11 @@ export interface AppBytes {
   workerJsGzipBytes: number;
   /** Largest weight shard (the issue asks ≤ 2 MiB). */
   largestShardBytes: number;
+  /**
+   * Weight files. Keep ≤ 6: tfjs 4.22 requests all shards at once and reads no body before every response
+   * has started, so over HTTP/1.1 (6 connections per host) a 7th shard never starts and loading hangs.
+   */
+  modelShards: number;
 }
 
 const isWorker = (file: string) => /\.worker[-.]/.test(file);
@@ -66,6 +71,7 @@ export function appBytes(distDir: string): AppBytes {
     workerJsBytes: worker.raw,
     workerJsGzipBytes: worker.gzip,
     largestShardBytes: Math.max(...shards),
+    modelShards: shards.length,
   };
 }
 

@@ -28,7 +28,7 @@ export function printTable(r: BenchResults): void {
     `  first visit ${r.cold.firstVisitMs} ms · repeat visit (service worker) ${r.cold.repeatVisitMs} ms · offline ${r.cold.offlineMs} ms`,
   );
   lines.push(
-    `model ${mb(r.modelBytes)} (largest shard ${mb(r.largestShardBytes)}; reference float32 ${mb(r.referenceModelBytes)})`,
+    `model ${mb(r.modelBytes)} in ${r.modelShards} shards (largest ${mb(r.largestShardBytes)}; reference float32 ${mb(r.referenceModelBytes)})`,
   );
   lines.push(
     `JS: app shell ${mb(r.shellJsBytes)} (${mb(r.shellJsGzipBytes)} gzip) · worker ${mb(r.workerJsBytes)} (${mb(r.workerJsGzipBytes)} gzip)`,

@@ -38,6 +38,9 @@ export interface BenchResults extends AppBytes {
   longTasksOver50ms: number;
   longestTaskDuringAnalysisMs: number;
   analysesObservedForLongTasks: number;
+  /** The build measured, and the repository's HEAD when it was measured. */
+  dist: string;
+  appCommit: string;
   measuredAt: string;
   command: string;
 }

@@ -80,6 +80,9 @@ async function main(): Promise<void> {
   }
   const reference = buildReferenceModel(args.tflite, join(tmp, 'reference-model'));
   await bundleHarness(benchDir, join(tmp, 'harness'));
+  // The built worker loads chunks that import it back: started with ?tfjsflags= itself, it would run twice
+  // (two tfjs instances). A one-line wrapper carries the query instead; tfjs reads the worker's location.
+  writeFileSync(join(tmp, 'harness', 'app-worker.js'), `import ${JSON.stringify(appWorkerPath(dist))};\n`);
 
   const server = await serveBench(
     [
@@ -117,7 +120,7 @@ async function main(): Promise<void> {
       try {
         const r = await measureWarm(browser, variant, {
           origin: `http://localhost:${port}`,
-          appWorkerUrl: appWorkerPath(dist),
+          appWorkerUrl: '/__bench/app-worker.js',
           runs: Number(args.runs),
           extraWarmups: 2,
           appTfjsflags: args['app-flags'],
@@ -182,6 +185,10 @@ async function main(): Promise<void> {
         ),
       ),
       analysesObservedForLongTasks: cold.length * 3 * Number(args.analyses),
+      dist: args.dist,
+      appCommit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot })
+        .stdout.toString()
+        .trim(),
       measuredAt: new Date().toISOString(),
       command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
     };

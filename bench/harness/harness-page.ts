@@ -4,7 +4,7 @@ import type { AppInferenceWorkerApi } from './app-inference.worker';
 import type { ReferenceWorkerApi } from './reference.worker';
 
 export interface CompareRequest {
-  /** The built app's own worker script, e.g. /assets/analysis.worker-XXXX.js. */
+  /** A module that imports the built app's own worker script (/assets/analysis.worker-XXXX.js). */
   appWorkerUrl: string;
   appModelBaseUrl: string;
   referenceModelUrl: string;
