@@ -76,7 +76,8 @@ export function App() {
         )}
 
         <div className="app__status">
-          <ModelStatus state={model.state} backend={model.model?.backend} />
+          {/* After "Reload" the page is about to restart with the new version: not ready until it has. */}
+          <ModelStatus state={sw.updating ? 'loading' : model.state} backend={model.model?.backend} />
           <OfflineBadge ready={sw.offlineReady} />
         </div>
 

@@ -8,19 +8,27 @@ export interface ServiceWorkerState {
   /** True only in the visit where caching just finished, to announce it once. */
   justBecameReady: boolean;
   needRefresh: boolean;
+  /** The user chose "Reload": the page is about to reload into the new version. */
+  updating: boolean;
   reload: () => void;
   dismissUpdate: () => void;
 }
 
+/** A service worker already controls this page: a repeat visit, everything is cached. */
+const repeatVisit = typeof navigator !== 'undefined' && Boolean(navigator.serviceWorker?.controller);
+
 /**
- * Registers the service worker once `start` is true. The app passes "the model has loaded (or failed)": the
- * precache downloads the model files again (Workbox bypasses the HTTP cache for revisioned files), and on a
- * first visit over a slow connection that second download must not compete with the one the user waits for.
+ * Registers the service worker. On a first visit it waits until `start` ("the model has loaded, or failed"):
+ * the precache downloads the model files again (Workbox bypasses the HTTP cache for revisioned files), and over
+ * a slow connection that second download must not compete with the one the user is waiting for. On a repeat
+ * visit it registers at once, so an update is found (and offered) as early as possible.
  */
-export function useServiceWorker(modelJsonUrl: string, start: boolean): ServiceWorkerState {
+export function useServiceWorker(modelJsonUrl: string, modelSettled: boolean): ServiceWorkerState {
+  const start = repeatVisit || modelSettled;
   const [installedNow, setInstalledNow] = useState(false);
   const [needRefresh, setNeedRefresh] = useState(false);
   const [cachedEarlier, setCachedEarlier] = useState(false);
+  const [updating, setUpdating] = useState(false);
   const update = useRef<((reload?: boolean) => Promise<void>) | null>(null);
 
   useEffect(() => {
@@ -45,8 +53,12 @@ export function useServiceWorker(modelJsonUrl: string, start: boolean): ServiceW
   return {
     offlineReady: installedNow || cachedEarlier,
     justBecameReady: installedNow && !cachedEarlier,
-    needRefresh,
-    reload: () => void update.current?.(true),
+    needRefresh: needRefresh && !updating,
+    updating,
+    reload: () => {
+      setUpdating(true);
+      void update.current?.(true);
+    },
     dismissUpdate: () => setNeedRefresh(false),
   };
 }
