@@ -6,15 +6,20 @@ import { expect, test } from './support/test';
 // its workers and its service worker make goes to the app's own origin.
 test('no request leaves the origin during a whole analysis', async ({ app, context, page, baseURL }) => {
   const origin = new URL(baseURL!).origin;
-  const seen: { method: string; url: string }[] = [];
-  const record = (request: Request) => seen.push({ method: request.method(), url: request.url() });
+  const seen: { method: string; url: string; fromServiceWorker: boolean }[] = [];
+  const record = (request: Request) =>
+    seen.push({ method: request.method(), url: request.url(), fromServiceWorker: !!request.serviceWorker() });
   // Context-level events include service-worker requests; page-level ones cover page and dedicated workers.
   context.on('request', record);
   page.on('request', record);
-  page.on('websocket', (socket) => seen.push({ method: 'WEBSOCKET', url: socket.url() }));
+  page.on('websocket', (socket) =>
+    seen.push({ method: 'WEBSOCKET', url: socket.url(), fromServiceWorker: false }),
+  );
 
   await app.open();
   await app.analyseFile(photos.mole);
+  // The service worker's precache downloads are part of the visit too: wait until they are done.
+  await app.waitForOfflineReady();
   await page.waitForLoadState('networkidle');
 
   const urls = [...new Set(seen.map((r) => r.url))];
@@ -23,6 +28,10 @@ test('no request leaves the origin during a whole analysis', async ({ app, conte
     urls.some((url) => url.includes('/model/')),
     'model requests were not recorded',
   ).toBe(true);
+  expect(
+    seen.some((r) => r.fromServiceWorker),
+    'service-worker requests were not recorded',
+  ).toBe(true);
   const foreign = urls.filter((url) => {
     const { protocol } = new URL(url);
     if (protocol === 'data:' || protocol === 'blob:') return false;
@@ -30,7 +39,7 @@ test('no request leaves the origin during a whole analysis', async ({ app, conte
   });
   expect(foreign).toEqual([]);
   // Static files only: nothing is sent, not even to the app's own origin.
-  expect(seen.filter((r) => r.method !== 'GET')).toEqual([]);
+  expect(seen.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.url}`)).toEqual([]);
 });
 
 test('the page forbids remote scripts and connections (Content-Security-Policy)', async ({ page }) => {
