@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+import type { AnalysisResult } from '../../src/features/analysis/analysis-types';
 import type { AnalysisWorkerApi } from '../../src/features/analysis/worker/analysis.worker';
 import type { AppInferenceWorkerApi } from './app-inference.worker';
 import type { ReferenceWorkerApi } from './reference.worker';
@@ -58,7 +59,7 @@ function withFlags(url: string, ...flags: string[]): string {
 
 /**
  * The app's real worker and the reference worker side by side, same backend and flag overrides; runs are
- * interleaved (app, reference, app, …) so a change of background load hits both alike.
+ * interleaved (and who goes first rotates) so a change of background load hits both alike.
  */
 async function compare(request: CompareRequest): Promise<CompareResult> {
   const appWorker = new Worker(withFlags(request.appWorkerUrl, request.tfjsflags, request.appTfjsflags), {
@@ -96,16 +97,30 @@ async function compare(request: CompareRequest): Promise<CompareResult> {
     let appBackend = init.value.backend as string;
     let appProbability = Number.NaN;
     for (let i = 0; i < request.extraWarmups + request.runs; i++) {
-      const outcome = await app.analyse({ image, crop });
-      if (!outcome.ok) throw new Error(`app analyse failed: ${outcome.problem} ${outcome.detail ?? ''}`);
-      const refMs = await ref.run(rgb, size);
-      const appMs = await inference.run(rgb);
-      if (i < request.extraWarmups) continue;
-      analysisTimes.push(outcome.value.ms);
+      let analysis: AnalysisResult | undefined;
+      let appMs = Number.NaN;
+      let refMs = Number.NaN;
+      const steps = [
+        async () => {
+          const outcome = await app.analyse({ image, crop });
+          if (!outcome.ok) throw new Error(`app analyse failed: ${outcome.problem} ${outcome.detail ?? ''}`);
+          analysis = outcome.value;
+        },
+        async () => {
+          refMs = await ref.run(rgb, size);
+        },
+        async () => {
+          appMs = await inference.run(rgb);
+        },
+      ];
+      // Rotate who goes first: whoever runs right after another model finds the caches full of its weights.
+      for (let k = 0; k < steps.length; k++) await steps[(i + k) % steps.length]!();
+      if (i < request.extraWarmups || !analysis) continue;
+      analysisTimes.push(analysis.ms);
       appTimes.push(appMs);
       refTimes.push(refMs);
-      appBackend = outcome.value.backend;
-      appProbability = outcome.value.probability;
+      appBackend = analysis.backend;
+      appProbability = analysis.probability;
     }
     return {
       appBackend,
