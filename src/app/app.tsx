@@ -57,7 +57,7 @@ export function App() {
         <CameraView
           onCapture={(image, crop) => void flow.openCapture(image, crop)}
           onFile={flow.openFile}
-          onClose={home}
+          onClose={() => history.back()}
         />
       </main>
     );
