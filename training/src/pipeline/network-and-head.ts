@@ -21,7 +21,13 @@ export interface NetworkAndHead {
   recipe: string;
   headChoice?: HeadChoice;
   /** from-run: the fine-tuned run's best epoch and its valid AUC as the run measured it. */
-  fineTuned?: { run: string; epoch: number; validAuc: number; recipe: Record<string, unknown> };
+  fineTuned?: {
+    run: string;
+    epoch: number;
+    validAuc: number;
+    recipe: Record<string, unknown>;
+    input: ModelInputSpec;
+  };
 }
 
 interface Common {
@@ -80,7 +86,9 @@ export async function quickHead(
  * --from-run / full: the fine-tuned network's best epoch. Nothing runs here: the export stage measures it on valid
  * through its written files and fits the guard on the shipped variant's own features.
  */
-export function fineTunedHead(c: Omit<Common, 'cacheDir'> & { runDir: string; run: string }): NetworkAndHead {
+export function fineTunedHead(
+  c: Omit<Common, 'cacheDir' | 'input'> & { runDir: string; run: string },
+): NetworkAndHead {
   const { spec, head, info } = loadFineTuned(c.runDir, c.base);
   const split = (entries: readonly ManifestEntry[]): SplitImages => ({
     entries: [...entries],
@@ -89,7 +97,7 @@ export function fineTunedHead(c: Omit<Common, 'cacheDir'> & { runDir: string; ru
     computed: 0,
   });
   const recipe =
-    `Fine-tuned MobileNetV2 (${c.input.size} px; run "${c.run}", best epoch ${info.epoch} chosen on valid AUC): ` +
+    `Fine-tuned MobileNetV2 (${info.input.size} px; run "${c.run}", best epoch ${info.epoch} chosen on valid AUC): ` +
     `${JSON.stringify(info.recipe)}; augmentation: random resized square crop, 8 symmetries, brightness, contrast, ` +
     `saturation and colour gains; class-balanced loss, warm-up + cosine learning rate, fixed seed.`;
   return {
@@ -99,6 +107,12 @@ export function fineTunedHead(c: Omit<Common, 'cacheDir'> & { runDir: string; ru
     valid: split(c.valid),
     augmented: null,
     recipe,
-    fineTuned: { run: c.run, epoch: info.epoch, validAuc: info.validAuc, recipe: info.recipe },
+    fineTuned: {
+      run: c.run,
+      epoch: info.epoch,
+      validAuc: info.validAuc,
+      recipe: info.recipe,
+      input: info.input,
+    },
   };
 }

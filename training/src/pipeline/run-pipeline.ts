@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ModelInputSpec, ModelMetadata } from '../../../src/shared/model/model-metadata';
 import { baseModelProvenance } from '../base-model/base-model-provenance';
@@ -100,19 +100,17 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineReport> {
         () => ({ note: `minutes per epoch in ${join(fineTuneDir, 'train-log.txt')}` }),
       );
     }
-    const info = JSON.parse(readFileSync(join(fineTuneDir, 'best', 'model.json'), 'utf8')) as {
-      input?: ModelInputSpec;
-    };
-    if (info.input) input = info.input;
     nh = await timer.run(
       'fine-tuned network',
-      () => fineTunedHead({ ...common, input, runDir: fineTuneDir, run: fromRun }),
+      () => fineTunedHead({ ...common, runDir: fineTuneDir, run: fromRun }),
       (r) => ({
         note: `best epoch ${r.fineTuned!.epoch}, run's valid AUC ${r.fineTuned!.validAuc.toFixed(4)}`,
       }),
     );
   }
 
+  // A fine-tuned run states the input it was trained with; the export must declare the same.
+  if (nh.fineTuned) input = nh.fineTuned.input;
   const used = [...nh.train.entries, ...nh.valid.entries, ...data.splits.test];
   const images: Record<string, number> = { total: used.length };
   for (const split of ['train', 'valid', 'test'] as const) {
