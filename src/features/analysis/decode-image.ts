@@ -35,7 +35,10 @@ export async function decodeImage(
       imageOrientation: 'from-image',
       colorSpaceConversion: 'none',
       premultiplyAlpha: 'none',
-    });
+    }).catch(() =>
+      // Older engines reject options they do not know; their defaults still apply EXIF orientation.
+      createImageBitmap(blob),
+    );
   } catch (error) {
     // HEIC/AVIF are recognised but not every browser decodes them; say so rather than "damaged".
     const problem = format === 'heic' || format === 'avif' ? 'unsupported-format' : 'decode-failed';

@@ -14,9 +14,10 @@ export async function previewBitmap(image: RgbaImage): Promise<ImageBitmap> {
     image.data instanceof Uint8ClampedArray
       ? image.data
       : new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.byteLength);
-  return createImageBitmap(new ImageData(data as Uint8ClampedArray<ArrayBuffer>, image.width, image.height), {
+  const pixels = new ImageData(data as Uint8ClampedArray<ArrayBuffer>, image.width, image.height);
+  return createImageBitmap(pixels, {
     resizeWidth: Math.max(1, Math.round(image.width * scale)),
     resizeHeight: Math.max(1, Math.round(image.height * scale)),
     resizeQuality: 'high',
-  });
+  }).catch(() => createImageBitmap(pixels)); // Engines without resize options: full size, still correct.
 }
