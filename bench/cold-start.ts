@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 function instrument(): void {
   const marks = {
     longTasks: [] as { start: number; end: number }[],
+    frames: [] as { start: number; end: number; scripts: string[] }[],
     starts: [] as number[],
     ends: [] as number[],
   };
@@ -12,6 +13,28 @@ function instrument(): void {
     for (const e of list.getEntries())
       marks.longTasks.push({ start: e.startTime, end: e.startTime + e.duration });
   }).observe({ type: 'longtask', buffered: true });
+  // Long animation frames name the scripts that made a frame long (Chromium ≥ 123): where a long task came from.
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        const scripts =
+          (e as unknown as { scripts?: { invoker: string; sourceFunctionName: string; duration: number }[] })
+            .scripts ?? [];
+        marks.frames.push({
+          start: e.startTime,
+          end: e.startTime + e.duration,
+          scripts: scripts
+            .filter((x) => x.duration >= 10)
+            .map(
+              (x) =>
+                `${x.invoker}${x.sourceFunctionName ? ` ${x.sourceFunctionName}` : ''} ${Math.round(x.duration)} ms`,
+            ),
+        });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {
+    // Not supported: long tasks are still counted, without their sources.
+  }
   document.addEventListener(
     'click',
     (e) => {
@@ -29,6 +52,7 @@ function instrument(): void {
 
 interface Marks {
   longTasks: { start: number; end: number }[];
+  frames: { start: number; end: number; scripts: string[] }[];
   starts: number[];
   ends: number[];
 }
@@ -39,6 +63,8 @@ export interface VisitResult {
   /** Main-thread tasks over 50 ms that overlapped an analysis (click → result). */
   longTasksDuringAnalysis: number;
   longestTaskDuringAnalysisMs: number;
+  /** Scripts ≥ 10 ms inside long animation frames that overlapped a long task during an analysis. */
+  longTaskSources: string[];
   backend: string | null;
 }
 
@@ -66,6 +92,9 @@ async function visit(
       firstResultMs: Math.round(marks.ends[0]!),
       longTasksDuringAnalysis: during.length,
       longestTaskDuringAnalysisMs: Math.round(Math.max(0, ...during.map((t) => t.end - t.start))),
+      longTaskSources: marks.frames
+        .filter((f) => during.some((t) => t.end > f.start && t.start < f.end))
+        .flatMap((f) => f.scripts),
       backend: await page.evaluate(() => localStorage.getItem('naevus.backend')),
     };
   } finally {

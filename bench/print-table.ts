@@ -36,5 +36,6 @@ export function printTable(r: BenchResults): void {
   lines.push(
     `main-thread tasks > 50 ms during ${r.analysesObservedForLongTasks} analyses: ${r.longTasksOver50ms} (longest ${r.longestTaskDuringAnalysisMs} ms)`,
   );
+  for (const source of new Set(r.longTaskSources)) lines.push(`  long-task source: ${source}`);
   console.log(lines.join('\n'));
 }

@@ -37,6 +37,8 @@ export interface BenchResults extends AppBytes {
   referenceModelBytes: number;
   longTasksOver50ms: number;
   longestTaskDuringAnalysisMs: number;
+  /** Where those long tasks came from (Long Animation Frames script attribution). */
+  longTaskSources: string[];
   analysesObservedForLongTasks: number;
   /** The build measured, and the repository's HEAD when it was measured. */
   dist: string;

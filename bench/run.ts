@@ -184,6 +184,9 @@ async function main(): Promise<void> {
           [c.firstVisit, c.repeatVisit, c.offline].map((v) => v.longestTaskDuringAnalysisMs),
         ),
       ),
+      longTaskSources: cold.flatMap((c) =>
+        [c.firstVisit, c.repeatVisit, c.offline].flatMap((v) => v.longTaskSources),
+      ),
       analysesObservedForLongTasks: cold.length * 3 * Number(args.analyses),
       dist: args.dist,
       appCommit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot })
