@@ -18,10 +18,10 @@ export interface ServiceWorkerState {
 const repeatVisit = typeof navigator !== 'undefined' && Boolean(navigator.serviceWorker?.controller);
 
 /**
- * Registers the service worker. On a first visit it waits until `start` ("the model has loaded, or failed"):
- * the precache downloads the model files again (Workbox bypasses the HTTP cache for revisioned files), and over
- * a slow connection that second download must not compete with the one the user is waiting for. On a repeat
- * visit it registers at once, so an update is found (and offered) as early as possible.
+ * Registers the service worker. On a first visit it waits until `modelSettled` (the model has loaded, or
+ * failed): installing the precache means dozens of requests, and over a slow connection they must not
+ * compete with the model download the user is waiting for. On a repeat visit it registers at once, so an
+ * update is found (and offered) as early as possible.
  */
 export function useServiceWorker(modelJsonUrl: string, modelSettled: boolean): ServiceWorkerState {
   const start = repeatVisit || modelSettled;
