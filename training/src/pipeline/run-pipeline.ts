@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { ModelInputSpec, ModelMetadata } from '../../../src/shared/model/model-metadata';
 import { baseModelProvenance } from '../base-model/base-model-provenance';
 import { loadBaseNetwork } from '../base-model/load-base-network';
@@ -144,8 +144,8 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineReport> {
           createdAt,
           training: {
             description:
-              `Binary dermoscopy classifier (dangerous = dysplastic nevus or melanoma; not dangerous = nevus, lentigo, ` +
-              `seborrhoeic keratosis, angioma) trained on ${data.dataset.report.root} ` +
+              `Binary classifier of dermoscopic close-ups, dangerous vs not dangerous, labels from the class folders ` +
+              `of "${basename(data.dataset.report.root)}" ` +
               `(${data.dataset.report.split === 'folders' ? 'its own train/valid/test folders' : 'a deterministic stratified split'}). ` +
               `Calibration, threshold (valid sensitivity ≥ 0.90), inconclusive band and weight dtype chosen on valid; ` +
               `test measured once, after every choice was frozen.`,
