@@ -40,7 +40,7 @@ export interface BenchResults extends AppBytes {
   /** Where those long tasks came from (Long Animation Frames script attribution). */
   longTaskSources: string[];
   analysesObservedForLongTasks: number;
-  /** The build measured, and the repository's HEAD when it was measured. */
+  /** The build measured, and the commit: --commit's, else the repository's HEAD when it was measured. */
   dist: string;
   appCommit: string;
   measuredAt: string;

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --runs 30 --cold-reps 3 --variants webgl,wasm --dist dist]`
+ * `npm run bench [-- --runs 30 --cold-reps 3 --variants webgl,wasm --dist dist | --commit HEAD]`
  * Warm inference (app vs plain-tfjs reference, same browser, same backend, interleaved), cold start through
  * the real UI (first visit, repeat visit via the service worker, offline), bytes, long tasks.
  * Prints one table and writes bench/results.json.
@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { appBytes, appWorkerPath } from './app-bytes';
+import { buildCommit } from './build-commit';
 import { buildReferenceModel } from './build-reference-model';
 import { bundleHarness } from './bundle-harness';
 import { measureColdStart, type ColdResult } from './cold-start';
@@ -32,6 +33,8 @@ const { values: args } = parseArgs({
     analyses: { type: 'string', default: '3' },
     variants: { type: 'string', default: warmVariants.map((v) => v.key).join(',') },
     dist: { type: 'string', default: 'dist' },
+    // Measure a committed version instead (built into bench/tmp/dist-<sha>): --commit HEAD
+    commit: { type: 'string' },
     photo: {
       type: 'string',
       default: resolve(repoRoot, '../shared/datasets/seed-dermoscopy/test/Dangerous/D100.jpg'),
@@ -64,7 +67,7 @@ const chromiumArgs = [
 ];
 
 async function main(): Promise<void> {
-  const dist = resolve(repoRoot, args.dist);
+  const dist = args.commit ? buildCommit(repoRoot, tmp, args.commit) : resolve(repoRoot, args.dist);
   const port = Number(args.port);
   for (const [what, path] of [
     ['photo', args.photo],
@@ -188,8 +191,8 @@ async function main(): Promise<void> {
         [c.firstVisit, c.repeatVisit, c.offline].flatMap((v) => v.longTaskSources),
       ),
       analysesObservedForLongTasks: cold.length * 3 * Number(args.analyses),
-      dist: args.dist,
-      appCommit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot })
+      dist: args.commit ? `${args.commit} → ${dist}` : args.dist,
+      appCommit: spawnSync('git', ['rev-parse', '--short', args.commit ?? 'HEAD'], { cwd: repoRoot })
         .stdout.toString()
         .trim(),
       measuredAt: new Date().toISOString(),
