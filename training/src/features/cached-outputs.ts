@@ -62,7 +62,7 @@ export async function cachedOutputs(
   const failed: CachedOutputs['failed'] = [];
   if (missing.length > 0) {
     const model = await options.model();
-    const batchSize = options.batchSize ?? 8;
+    const batchSize = options.batchSize ?? 16;
     const bar = options.label
       ? progressBar(`${options.label} (${missing.length} not cached)`, missing.length)
       : null;
