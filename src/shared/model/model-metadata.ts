@@ -60,7 +60,7 @@ export interface DomainGuardSpec {
 
 /** One weight-storage variant the export stage wrote and measured on the valid split. */
 export interface QuantisationVariant {
-  dtype: 'float32' | 'float16' | 'uint8';
+  dtype: 'float32' | 'float16' | 'uint8' | 'mixed';
   /** Total weight bytes over all shards. */
   bytes: number;
   /** ROC AUC of this variant's own logits on the valid split (the choice is made on valid, never test). */
@@ -89,7 +89,7 @@ export interface ModelMetadata {
     recipe: string;
   };
   baseModel: { name: string; source: string; licence: string; sha256: string };
-  weights: { dtype: 'float32' | 'float16' | 'uint8'; bytes: number };
+  weights: { dtype: 'float32' | 'float16' | 'uint8' | 'mixed'; bytes: number };
   /** Every variant the export stage measured; optional, older metadata has none. */
   quantisation?: QuantisationVariant[];
 }

@@ -19,9 +19,10 @@ import { failWithUsage } from './cli-error';
 import { defaultPaths, userPath } from './repo-paths';
 
 const USAGE = `usage: npm run train -- [--data <dir>] [--out <model dir>] [--quick | --from-run <name>] [--run <name>] [--resume]
-                       [--base <file.tflite>] [--labels <labels.json>] [--cache <dir>] [--no-augment] [--features-only]
+                       [--base <file.tflite>] [--labels <labels.json>] [--cache <dir>] [--shared <dir>] [--no-augment] [--features-only]
                        [--fine-tune-args="--epochs 10 --batch 16 …"]
   --data      folder of class folders (default ${defaultPaths.seedData})
+  --shared    shared data root; its ISIC 2017 fit half joins the guard fit (default ${defaultPaths.shared})
   --out       model folder to write (default ${defaultPaths.modelOut})
   --quick     frozen features (cached) + logistic head instead of fine-tuning: minutes, seconds when cached
   --from-run  export the best epoch of training/runs/<name> (a fine-tune run) without training
@@ -44,6 +45,7 @@ function parse() {
         base: { type: 'string' },
         labels: { type: 'string' },
         cache: { type: 'string' },
+        shared: { type: 'string' },
         'no-augment': { type: 'boolean', default: false },
         'features-only': { type: 'boolean', default: false },
         'fine-tune-args': { type: 'string' },
@@ -109,6 +111,7 @@ function parse() {
     ...(fromRun !== undefined ? { fromRun } : {}),
     resume: values.resume ?? false,
     cacheDir: values.cache ? userPath(values.cache) : defaultPaths.cache,
+    shared: values.shared ? userPath(values.shared) : defaultPaths.shared,
     augment: !values['no-augment'],
     featuresOnly: values['features-only'] ?? false,
     fineTuneArgs,

@@ -21,8 +21,15 @@ export interface ExportInput {
   head: DenseHead;
   input: ModelInputSpec;
   valid: { images: readonly CachedImage[]; labels: readonly (0 | 1)[] };
-  /** The guard is fitted on the shipped variant's own features of these: train for its fit, valid for its limit. */
-  guardImages: { train: readonly CachedImage[]; valid: readonly CachedImage[] };
+  /**
+   * The guard is fitted on the shipped variant's own features of these: train plus `extra` (other dermoscopy,
+   * the ISIC fit half; docs/guard.md) for its fit, valid for its limit.
+   */
+  guardImages: {
+    train: readonly CachedImage[];
+    valid: readonly CachedImage[];
+    extra?: readonly CachedImage[];
+  };
   guardComponents?: number;
   facts: {
     name: string;
@@ -51,7 +58,8 @@ export interface ExportResult {
 /**
  * Export stage: network + head → float32/float16/uint8 graph models, each measured on valid through its own
  * written files; the smallest within 0.005 AUC of float32 ships. Platt calibration, the threshold and the
- * inconclusive band are then fitted on the SHIPPED variant's valid logits, and the guard on its train features, so
+ * inconclusive band are then fitted on the SHIPPED variant's valid logits, and the guard on its train (+ ISIC fit
+ * half) features, so
  * they describe exactly the weights the app runs. Test is never looked at here.
  */
 export async function exportModel(x: ExportInput): Promise<ExportResult> {
@@ -70,7 +78,7 @@ export async function exportModel(x: ExportInput): Promise<ExportResult> {
   const operatingPoint = chooseOperatingPoint(probabilities, x.valid.labels);
   const guardFeatures = await shippedFeatures(shipped, x);
   const components = Math.min(x.guardComponents ?? 16, guardFeatures.train.length - 1);
-  const guard = fitDomainGuard(guardFeatures.train, {
+  const guard = fitDomainGuard([...guardFeatures.train, ...guardFeatures.extra], {
     components,
     calibrationFeatures: guardFeatures.valid,
   });
@@ -119,11 +127,16 @@ async function shippedFeatures(shipped: MeasuredVariant, x: ExportInput) {
       ...options,
       label: `valid features, ${shipped.dtype}`,
     });
+    const extra = await cachedOutputs(x.guardImages.extra ?? [], {
+      ...options,
+      label: `ISIC fit-half features, ${shipped.dtype}`,
+    });
     const usable = (values: (Float32Array | null)[]) => values.filter((v): v is Float32Array => v !== null);
     return {
       train: usable(train.values),
       valid: usable(valid.values),
-      computed: train.computed + valid.computed,
+      extra: usable(extra.values),
+      computed: train.computed + valid.computed + extra.computed,
     };
   } finally {
     (model as tf.GraphModel | null)?.dispose();

@@ -10,7 +10,7 @@ import { rocAuc } from '../metrics/roc-auc';
 import type { VariantMeasurement } from './choose-variant';
 import { modelDirHash } from './model-dir-hash';
 
-export const WEIGHT_DTYPES: WeightDtype[] = ['float32', 'float16', 'uint8'];
+export const WEIGHT_DTYPES: WeightDtype[] = ['float32', 'float16', 'mixed', 'uint8'];
 
 export interface MeasuredVariant extends VariantMeasurement {
   written: WrittenGraphModel;

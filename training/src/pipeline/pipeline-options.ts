@@ -31,6 +31,11 @@ export interface PipelineOptions {
   augment?: boolean;
   l2Grid?: number[];
   headEpochs?: number;
+  /**
+   * Read-only shared data root; the ISIC fit half under <shared>/datasets/isic2017-train joins the guard's fit.
+   * Absent (or no ISIC there): the guard is fitted on the train split alone.
+   */
+  shared?: string;
   /** Guard principal components (default 16; fewer on tiny data). */
   guardComponents?: number;
   now?: () => Date;

@@ -101,7 +101,7 @@ describe.skipIf(reason !== '')('train pipeline, --quick, on a tiny subset', () =
     expect(m.threshold).toBeLessThanOrEqual(m.inconclusiveBand[1]);
     expect(m.guard?.featureMean).toHaveLength(1280);
     expect(m.guard?.components).toHaveLength(3);
-    expect(m.quantisation?.map((q) => q.dtype)).toEqual(['float32', 'float16', 'uint8']);
+    expect(m.quantisation?.map((q) => q.dtype)).toEqual(['float32', 'float16', 'mixed', 'uint8']);
     const shipped = m.quantisation!.filter((q) => q.shipped);
     expect(shipped).toHaveLength(1);
     expect(shipped[0]!.dtype).toBe(m.weights.dtype);

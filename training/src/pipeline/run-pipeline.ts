@@ -7,6 +7,7 @@ import { loadBaseNetwork } from '../base-model/load-base-network';
 import type { EvaluationResult } from '../evaluate/evaluation-result';
 import { exportModel, variantsDir, type ExportResult } from '../export/export-model';
 import { writeMetadata } from '../export/write-model-dir';
+import { isicGuardImages } from '../guard/isic-guard-images';
 import { evaluateTest, toSplitMetrics } from './evaluate-test';
 import type { HeadCandidate } from './choose-head';
 import { fineTunedHead, quickHead, type NetworkAndHead } from './network-and-head';
@@ -127,6 +128,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineReport> {
   ];
   const modelTag = createHash('sha256').update(nh.head.weights).digest('hex').slice(0, 8);
   const kind = o.mode === 'quick' ? 'head' : 'fine-tuned';
+  const guardExtra = o.shared ? isicGuardImages(o.shared) : [];
 
   const exported = await timer.run(
     'export (quantisation, calibration, guard)',
@@ -136,7 +138,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineReport> {
         head: nh.head,
         input,
         valid: { images: nh.valid.entries, labels: nh.valid.labels },
-        guardImages: { train: nh.train.entries, valid: nh.valid.entries },
+        guardImages: { train: nh.train.entries, valid: nh.valid.entries, extra: guardExtra },
         ...(o.guardComponents ? { guardComponents: o.guardComponents } : {}),
         facts: {
           name: `naevus-mobilenetv2-${kind}`,
@@ -164,7 +166,9 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineReport> {
       note:
         r.variants
           .map((v) => `${v.dtype} ${(v.bytes / 2 ** 20).toFixed(2)} MiB AUC ${v.validAuc.toFixed(4)}`)
-          .join('; ') + ` → ${r.shipped.dtype}`,
+          .join('; ') +
+        ` → ${r.shipped.dtype}; guard fit: train + ${guardExtra.length} ISIC` +
+        (guardExtra.length === 0 ? ' (ISIC absent: seed train only)' : ''),
     }),
   );
 
