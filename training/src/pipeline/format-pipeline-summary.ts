@@ -19,7 +19,7 @@ export function formatPipelineSummary(r: PipelineReport): string {
   }
   if (r.fineTuned)
     lines.push(
-      `fine-tuned run ${r.fineTuned.run}: best epoch ${r.fineTuned.epoch}, run's valid AUC ${r.fineTuned.validAuc.toFixed(4)}`,
+      `fine-tuned run ${r.fineTuned.run}: best epoch ${r.fineTuned.epoch}, ${describeRunAuc(r.fineTuned.validAuc)}`,
     );
   lines.push('weights (valid AUC through the written files):');
   for (const q of r.quantisation) {
@@ -61,4 +61,11 @@ export function formatPipelineSummary(r: PipelineReport): string {
   }
   lines.push(`total ${(r.totalSeconds / 60).toFixed(1)} min`);
   return lines.join('\n');
+}
+
+/** A fine-tuned run's own valid AUC; a weight average has none (stored as null) until export measures it. */
+export function describeRunAuc(validAuc: number | null): string {
+  return validAuc !== null && Number.isFinite(validAuc)
+    ? `run's valid AUC ${validAuc.toFixed(4)}`
+    : 'weight average, valid AUC measured at export';
 }

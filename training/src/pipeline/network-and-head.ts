@@ -110,7 +110,7 @@ export function fineTunedHead(
     fineTuned: {
       run: c.run,
       epoch: info.epoch,
-      validAuc: info.validAuc,
+      validAuc: info.validAuc ?? Number.NaN,
       recipe: info.recipe,
       input: info.input,
     },

@@ -13,6 +13,7 @@ import type { HeadCandidate } from './choose-head';
 import { fineTunedHead, quickHead, type NetworkAndHead } from './network-and-head';
 import type { PipelineOptions } from './pipeline-options';
 import { prepareData } from './prepare-data';
+import { describeRunAuc } from './format-pipeline-summary';
 import { runFineTune } from './run-fine-tune';
 import { stageTimer, type StageRecord } from './stage-timer';
 
@@ -105,7 +106,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineReport> {
       'fine-tuned network',
       () => fineTunedHead({ ...common, runDir: fineTuneDir, run: fromRun }),
       (r) => ({
-        note: `best epoch ${r.fineTuned!.epoch}, run's valid AUC ${r.fineTuned!.validAuc.toFixed(4)}`,
+        note: `best epoch ${r.fineTuned!.epoch}, ${describeRunAuc(r.fineTuned!.validAuc)}`,
       }),
     );
   }
