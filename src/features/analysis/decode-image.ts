@@ -2,7 +2,7 @@ import type { RgbaImage } from '../../shared/preprocess/rgba-image';
 import type { Outcome } from './analysis-types';
 import { MAX_PIXELS, MIN_SIDE } from './image-problem';
 import { readImageSize } from './read-image-size';
-import { sniffImageType } from './sniff-image-type';
+import { sniffImageFormat } from '../../shared/image-format/sniff-image-format';
 
 /** Enough of the file to find the image size in its header (JPEG EXIF can push it back). */
 const HEADER_BYTES = 64 * 1024;
@@ -24,8 +24,9 @@ export async function decodeImage(
 ): Promise<Outcome<RgbaImage>> {
   if (blob.size === 0) return { ok: false, problem: 'empty-file' };
   const head = new Uint8Array(await blob.slice(0, HEADER_BYTES).arrayBuffer());
-  const format = sniffImageType(head);
-  if (format === null) return { ok: false, problem: 'not-an-image' };
+  const format = sniffImageFormat(head);
+  // TIFF is recognised but only Safari decodes it: refuse it everywhere, as an unknown file.
+  if (format === null || format === 'tiff') return { ok: false, problem: 'not-an-image' };
   const declared = readImageSize(head, format);
   if (declared && declared.width * declared.height > MAX_PIXELS) return { ok: false, problem: 'too-large' };
 

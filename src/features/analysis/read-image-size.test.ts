@@ -1,7 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readImageSize } from './read-image-size';
-import { sniffImageType } from './sniff-image-type';
+import { sniffImageFormat } from '../../shared/image-format/sniff-image-format';
 
 function png(width: number, height: number): Uint8Array {
   const bytes = new Uint8Array(33);
@@ -43,6 +43,6 @@ describe('readImageSize', () => {
   const seed = '../shared/datasets/seed-dermoscopy-bmp-samples/D100.BMP';
   it.skipIf(!existsSync(seed))('reads the seed BMP as 632×387', () => {
     const bytes = new Uint8Array(readFileSync(seed));
-    expect(readImageSize(bytes, sniffImageType(bytes)!)).toEqual({ width: 632, height: 387 });
+    expect(readImageSize(bytes, sniffImageFormat(bytes)!)).toEqual({ width: 632, height: 387 });
   });
 });

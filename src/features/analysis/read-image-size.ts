@@ -1,4 +1,4 @@
-import type { ImageFormat } from './sniff-image-type';
+import type { ImageFormat } from '../../shared/image-format/sniff-image-format';
 
 /**
  * Width and height from a file's header, so a huge image (or a decompression bomb) is refused before the
