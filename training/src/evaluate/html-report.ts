@@ -1,5 +1,5 @@
+import { escapeHtml } from '../../../src/shared/html/escape-html';
 import { confusionPicture } from './confusion-picture';
-import { escapeHtml } from './escape-html';
 import { SEED_RESULT, type EvaluationResult } from './evaluation-result';
 import { rocSvg } from './roc-svg';
 import { scoreHistogramSvg } from './score-histogram-svg';

@@ -1,9 +1,9 @@
+import { escapeHtml } from '../../../shared/html/escape-html';
 import { bodyLocationLabel } from '../store/body-locations';
 import type { Check, Mole } from '../store/history-types';
 import { formatProbability, NOT_A_DIAGNOSIS, RISK_LABELS } from '../store/risk-labels';
 import { sniffImageType } from '../store/sniff-image-type';
 import { bytesToBase64 } from './base64';
-import { escapeHtml } from './escape-html';
 import type { HistorySnapshot } from './read-history';
 
 async function dataUrl(blob: Blob): Promise<string> {
