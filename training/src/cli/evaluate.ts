@@ -11,13 +11,11 @@ import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { DEFAULT_LABEL_CONFIG, loadLabelConfig, type SplitName } from '../dataset/label-config';
-import { evaluateFolder } from '../evaluate/evaluate-folder';
+import { evaluateSavedModel } from '../evaluate/evaluate-saved-model';
 import { formatSummary } from '../evaluate/format-summary';
 import { htmlReport } from '../evaluate/html-report';
 import { readModelMetadata } from '../evaluate/read-model-metadata';
-import { loadGraphModelFromDir } from '../graph-model/node-io';
 import { failWithUsage } from './cli-error';
-import { progressBar } from './progress-bar';
 import { defaultPaths, userPath } from './repo-paths';
 
 const USAGE = `usage: npm run evaluate -- [--data <folder>] [--model <model dir>] [--json <out.json>] [--html <out.html>]
@@ -89,36 +87,23 @@ async function main() {
   const args = parse();
   await tf.setBackend('wasm');
   const metadata = readModelMetadata(args.model);
-  const model = await loadGraphModelFromDir(args.model);
-  let bar: ReturnType<typeof progressBar> | null = null;
-  let reported = 0;
-  try {
-    const result = await evaluateFolder({
-      dataRoot: args.data,
-      model,
-      metadata,
-      modelDir: args.model,
-      config: args.config,
-      batchSize: args.batch,
-      ...(args.split ? { split: args.split } : {}),
-      onProgress: (done, total) => {
-        bar ??= progressBar('evaluating', total);
-        bar.tick(done - reported);
-        reported = done;
-        if (done === total) bar.done();
-      },
-    });
-    process.stdout.write(`${formatSummary(result)}\n`);
-    const write = (path: string, text: string) => {
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, text);
-      process.stderr.write(`wrote ${path}\n`);
-    };
-    if (args.json) write(args.json, `${JSON.stringify(result, null, 2)}\n`);
-    if (args.html) write(args.html, htmlReport(result));
-  } finally {
-    model.dispose();
-  }
+  const result = await evaluateSavedModel({
+    dataRoot: args.data,
+    metadata,
+    modelDir: args.model,
+    config: args.config,
+    batchSize: args.batch,
+    ...(args.split ? { split: args.split } : {}),
+    progressLabel: 'evaluating',
+  });
+  process.stdout.write(`${formatSummary(result)}\n`);
+  const write = (path: string, text: string) => {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+    process.stderr.write(`wrote ${path}\n`);
+  };
+  if (args.json) write(args.json, `${JSON.stringify(result, null, 2)}\n`);
+  if (args.html) write(args.html, htmlReport(result));
 }
 
 main().catch((error: unknown) => {
