@@ -4,7 +4,11 @@ export interface ProgressBar {
   done(note?: string): { seconds: number; perSecond: number };
 }
 
-export function progressBar(label: string, total: number, stream: NodeJS.WriteStream = process.stderr): ProgressBar {
+export function progressBar(
+  label: string,
+  total: number,
+  stream: NodeJS.WriteStream = process.stderr,
+): ProgressBar {
   const start = performance.now();
   let count = 0;
   let lastDraw = 0;

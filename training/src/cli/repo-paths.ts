@@ -7,7 +7,10 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../
 export const defaultPaths = {
   shared: resolve(repoRoot, '../shared'),
   seedData: resolve(repoRoot, '../shared/datasets/seed-dermoscopy'),
-  baseTflite: resolve(repoRoot, '../shared/models/mobilenet_v2_1.0_224_quant/mobilenet_v2_1.0_224_quant.tflite'),
+  baseTflite: resolve(
+    repoRoot,
+    '../shared/models/mobilenet_v2_1.0_224_quant/mobilenet_v2_1.0_224_quant.tflite',
+  ),
   modelOut: resolve(repoRoot, 'public/model'),
   cache: resolve(repoRoot, 'training/cache'),
   runs: resolve(repoRoot, 'training/runs'),

@@ -28,7 +28,8 @@ export function trainLogisticHead(
   options: HeadTrainingOptions,
 ): LinearHead {
   const dim = features[0]?.length ?? 0;
-  if (dim === 0 || features.length !== labels.length) throw new Error('Head training needs features and labels.');
+  if (dim === 0 || features.length !== labels.length)
+    throw new Error('Head training needs features and labels.');
   const positives = labels.filter((y) => y === 1).length;
   const negatives = labels.length - positives;
   const posWeight = options.positiveWeight ?? negatives / Math.max(1, positives);
@@ -39,7 +40,8 @@ export function trainLogisticHead(
   const mean = new Float64Array(dim);
   const scale = new Float64Array(dim);
   for (const x of features) for (let j = 0; j < dim; j++) mean[j]! += x[j]! / features.length;
-  for (const x of features) for (let j = 0; j < dim; j++) scale[j]! += (x[j]! - mean[j]!) ** 2 / features.length;
+  for (const x of features)
+    for (let j = 0; j < dim; j++) scale[j]! += (x[j]! - mean[j]!) ** 2 / features.length;
   for (let j = 0; j < dim; j++) scale[j] = 1 / Math.sqrt(scale[j]! + 1e-6);
 
   const w = new Float64Array(dim);
@@ -63,7 +65,8 @@ export function trainLogisticHead(
       if (j < dim) g += options.l2 * w[j]!;
       m[j] = beta1 * m[j]! + (1 - beta1) * g;
       v[j] = beta2 * v[j]! + (1 - beta2) * g * g;
-      const step = (options.learningRate * (m[j]! / (1 - beta1 ** t))) / (Math.sqrt(v[j]! / (1 - beta2 ** t)) + eps);
+      const step =
+        (options.learningRate * (m[j]! / (1 - beta1 ** t))) / (Math.sqrt(v[j]! / (1 - beta2 ** t)) + eps);
       if (j < dim) w[j]! -= step;
       else b -= step;
     }
