@@ -7,32 +7,28 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import type { ModelMetadata } from '../../../src/shared/model/model-metadata';
 import { calibrateOnValid } from '../calibration/calibrate-on-valid';
-import { evaluateFolder } from '../evaluate/evaluate-folder';
+import { evaluateSavedModel } from '../evaluate/evaluate-saved-model';
 import { readModelMetadata } from '../evaluate/read-model-metadata';
-import { loadGraphModelFromDir } from '../graph-model/node-io';
-import { failWithUsage } from './cli-error';
-import { progressBar } from './progress-bar';
+import { failWithUsage, parseOptionsOrExit } from './cli-error';
 import { defaultPaths, userPath } from './repo-paths';
 
 const USAGE =
   'usage: npm run calibrate -- [--model <model dir>] [--data <folder with a valid split>] [--write]';
 
 async function main() {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: { model: { type: 'string' }, data: { type: 'string' }, write: { type: 'boolean' } },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    failWithUsage(error instanceof Error ? error.message : String(error), USAGE);
-  }
+  const values = parseOptionsOrExit(
+    {
+      model: { type: 'string' },
+      data: { type: 'string' },
+      write: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+  );
   const modelDir = values.model ? userPath(values.model) : defaultPaths.modelOut;
   const data = values.data ? userPath(values.data) : defaultPaths.seedData;
   if (!existsSync(join(modelDir, 'model.json')))
@@ -41,53 +37,40 @@ async function main() {
 
   await tf.setBackend('wasm');
   const metadata = readModelMetadata(modelDir);
-  const model = await loadGraphModelFromDir(modelDir);
-  let bar: ReturnType<typeof progressBar> | null = null;
-  let reported = 0;
-  try {
-    const result = await evaluateFolder({
-      dataRoot: data,
-      model,
-      metadata,
-      modelDir,
-      split: 'valid',
-      onProgress: (done, total) => {
-        bar ??= progressBar('valid split', total);
-        bar.tick(done - reported);
-        reported = done;
-        if (done === total) bar.done();
-      },
-    });
-    const fit = calibrateOnValid(
-      result.images.map((i) => i.logit),
-      result.images.map((i) => (i.label === 'dangerous' ? 1 : 0)),
-    );
-    const v = fit.valid;
-    process.stdout.write(
-      [
-        `valid split: ${v.n} images, AUC ${v.auc.toFixed(3)} (95% CI ${v.ci95?.auc?.map((x) => x.toFixed(3)).join('–')})`,
-        `Platt: a ${fit.calibration.a.toFixed(4)}, b ${fit.calibration.b.toFixed(4)}; ECE ${v.ece.toFixed(3)}`,
-        `threshold ${fit.threshold.toFixed(4)}: sensitivity ${(100 * v.sensitivity).toFixed(1)}%, ` +
-          `specificity ${(100 * v.specificity).toFixed(1)}%, balanced accuracy ${(100 * v.balancedAccuracy).toFixed(1)}%`,
-        `inconclusive band [${fit.inconclusiveBand.map((x) => x.toFixed(4)).join(', ')}): ` +
-          `${(100 * fit.inconclusiveShare).toFixed(1)}% of valid images`,
-      ].join('\n') + '\n',
-    );
-    if (values.write) {
-      const path = join(modelDir, 'metadata.json');
-      const current = JSON.parse(readFileSync(path, 'utf8')) as ModelMetadata;
-      const next: ModelMetadata = {
-        ...current,
-        calibration: fit.calibration,
-        threshold: fit.threshold,
-        inconclusiveBand: fit.inconclusiveBand,
-        metrics: { ...current.metrics, valid: fit.valid },
-      };
-      writeFileSync(path, `${JSON.stringify(next, null, 2)}\n`);
-      process.stderr.write(`updated ${path}\n`);
-    }
-  } finally {
-    model.dispose();
+  const result = await evaluateSavedModel({
+    dataRoot: data,
+    metadata,
+    modelDir,
+    split: 'valid',
+    progressLabel: 'valid split',
+  });
+  const fit = calibrateOnValid(
+    result.images.map((i) => i.logit),
+    result.images.map((i) => (i.label === 'dangerous' ? 1 : 0)),
+  );
+  const v = fit.valid;
+  process.stdout.write(
+    [
+      `valid split: ${v.n} images, AUC ${v.auc.toFixed(3)} (95% CI ${v.ci95?.auc?.map((x) => x.toFixed(3)).join('–')})`,
+      `Platt: a ${fit.calibration.a.toFixed(4)}, b ${fit.calibration.b.toFixed(4)}; ECE ${v.ece.toFixed(3)}`,
+      `threshold ${fit.threshold.toFixed(4)}: sensitivity ${(100 * v.sensitivity).toFixed(1)}%, ` +
+        `specificity ${(100 * v.specificity).toFixed(1)}%, balanced accuracy ${(100 * v.balancedAccuracy).toFixed(1)}%`,
+      `inconclusive band [${fit.inconclusiveBand.map((x) => x.toFixed(4)).join(', ')}): ` +
+        `${(100 * fit.inconclusiveShare).toFixed(1)}% of valid images`,
+    ].join('\n') + '\n',
+  );
+  if (values.write) {
+    const path = join(modelDir, 'metadata.json');
+    const current = JSON.parse(readFileSync(path, 'utf8')) as ModelMetadata;
+    const next: ModelMetadata = {
+      ...current,
+      calibration: fit.calibration,
+      threshold: fit.threshold,
+      inconclusiveBand: fit.inconclusiveBand,
+      metrics: { ...current.metrics, valid: fit.valid },
+    };
+    writeFileSync(path, `${JSON.stringify(next, null, 2)}\n`);
+    process.stderr.write(`updated ${path}\n`);
   }
 }
 

@@ -7,7 +7,6 @@
  */
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { DEFAULT_LABEL_CONFIG, loadLabelConfig, type SplitName } from '../dataset/label-config';
@@ -15,7 +14,7 @@ import { evaluateSavedModel } from '../evaluate/evaluate-saved-model';
 import { formatSummary } from '../evaluate/format-summary';
 import { htmlReport } from '../evaluate/html-report';
 import { readModelMetadata } from '../evaluate/read-model-metadata';
-import { failWithUsage } from './cli-error';
+import { failWithUsage, parseOptionsOrExit } from './cli-error';
 import { defaultPaths, userPath } from './repo-paths';
 
 const USAGE = `usage: npm run evaluate -- [--data <folder>] [--model <model dir>] [--json <out.json>] [--html <out.html>]
@@ -27,29 +26,19 @@ const USAGE = `usage: npm run evaluate -- [--data <folder>] [--model <model dir>
 const SPLITS = ['train', 'valid', 'test', 'all'] as const;
 
 function parse() {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        data: { type: 'string' },
-        model: { type: 'string' },
-        json: { type: 'string' },
-        html: { type: 'string' },
-        split: { type: 'string' },
-        labels: { type: 'string' },
-        batch: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    failWithUsage(error instanceof Error ? error.message : String(error), USAGE);
-  }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    process.exit(0);
-  }
+  const values = parseOptionsOrExit(
+    {
+      data: { type: 'string' },
+      model: { type: 'string' },
+      json: { type: 'string' },
+      html: { type: 'string' },
+      split: { type: 'string' },
+      labels: { type: 'string' },
+      batch: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+  );
   const data = values.data ? userPath(values.data) : defaultPaths.seedData;
   if (!existsSync(data) || !statSync(data).isDirectory())
     failWithUsage(`--data ${data} is not a folder`, USAGE);

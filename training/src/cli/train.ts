@@ -7,7 +7,6 @@
  */
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { DEFAULT_LABEL_CONFIG, loadLabelConfig, type LabelConfig } from '../dataset/label-config';
@@ -15,7 +14,7 @@ import { formatPipelineSummary } from '../pipeline/format-pipeline-summary';
 import type { PipelineMode } from '../pipeline/pipeline-options';
 import { runPipeline } from '../pipeline/run-pipeline';
 import { warmFeatureCache } from '../pipeline/warm-feature-cache';
-import { failWithUsage } from './cli-error';
+import { failWithUsage, parseOptionsOrExit } from './cli-error';
 import { defaultPaths, userPath } from './repo-paths';
 
 const USAGE = `usage: npm run train -- [--data <dir>] [--out <model dir>] [--quick | --from-run <name>] [--run <name>] [--resume]
@@ -32,35 +31,25 @@ const USAGE = `usage: npm run train -- [--data <dir>] [--out <model dir>] [--qui
   --fine-tune-args  full mode: options passed on to the fine-tune stage (npm run fine-tune -- --help)`;
 
 function parse() {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        data: { type: 'string' },
-        out: { type: 'string' },
-        quick: { type: 'boolean', default: false },
-        resume: { type: 'boolean', default: false },
-        run: { type: 'string' },
-        'from-run': { type: 'string' },
-        base: { type: 'string' },
-        labels: { type: 'string' },
-        cache: { type: 'string' },
-        shared: { type: 'string' },
-        'no-augment': { type: 'boolean', default: false },
-        'features-only': { type: 'boolean', default: false },
-        'fine-tune-args': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    failWithUsage(error instanceof Error ? error.message : String(error), USAGE);
-  }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    process.exit(0);
-  }
+  const values = parseOptionsOrExit(
+    {
+      data: { type: 'string' },
+      out: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      resume: { type: 'boolean', default: false },
+      run: { type: 'string' },
+      'from-run': { type: 'string' },
+      base: { type: 'string' },
+      labels: { type: 'string' },
+      cache: { type: 'string' },
+      shared: { type: 'string' },
+      'no-augment': { type: 'boolean', default: false },
+      'features-only': { type: 'boolean', default: false },
+      'fine-tune-args': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    USAGE,
+  );
   const fromRun = values['from-run'];
   if (values.quick && fromRun !== undefined)
     failWithUsage('--quick and --from-run exclude each other', USAGE);
