@@ -1,4 +1,5 @@
 import { defineConfig, type LaunchOptions } from '@playwright/test';
+import { chromiumPath, quietChromiumArgs } from './e2e/support/chromium-flags';
 import { distDir, fakeCameraVideo } from './e2e/support/paths';
 
 /**
@@ -9,19 +10,12 @@ const isCi = Boolean(process.env.CI);
 // E2E_PORT / E2E_DIST let a developer test a build of their own while someone else previews dist/ on 4173.
 const port = Number(process.env.E2E_PORT ?? 4173);
 
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+// No GPU for the functional specs: the app then picks its backend as on a machine without WebGL.
+const chromiumArgs = [...quietChromiumArgs, '--disable-gpu'];
 
 function chromium(extraArgs: string[] = []): LaunchOptions {
   return {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath,
     args: [...chromiumArgs, ...extraArgs],
   };
 }

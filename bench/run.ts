@@ -20,6 +20,7 @@ import { printTable } from './print-table';
 import { serveBench } from './serve-bench';
 import { measureWarm, warmVariants } from './warm-inference';
 import type { BenchResults, WarmEntry } from './results';
+import { chromiumPath, quietChromiumArgs, softwareWebglArgs } from '../e2e/support/chromium-flags';
 
 const round = (x: number) => Math.round(x * 10) / 10;
 const benchDir = dirname(fileURLToPath(import.meta.url));
@@ -54,17 +55,7 @@ const { values: args } = parseArgs({
 });
 
 /** Debian Chromium, the flags of the e2e suite minus --disable-gpu: WebGL must exist (SwiftShader). */
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  // Headless Chromium has no GPU here; WebGL runs on SwiftShader only when it is explicitly allowed.
-  '--enable-unsafe-swiftshader',
-  '--use-angle=swiftshader',
-];
+const chromiumArgs = [...quietChromiumArgs, ...softwareWebglArgs];
 
 async function main(): Promise<void> {
   const dist = args.commit ? buildCommit(repoRoot, tmp, args.commit) : resolve(repoRoot, args.dist);
@@ -105,7 +96,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath,
     args: chromiumArgs,
   });
   try {

@@ -1,3 +1,4 @@
+import { chromiumPath, quietChromiumArgs, softwareWebglArgs } from './support/chromium-flags';
 import type { NaevusApp } from './support/naevus-app';
 import { missing, seedImages } from './support/paths';
 import { expect, test } from './support/test';
@@ -10,17 +11,8 @@ const tolerance = 0.02;
 // WebGL with SwiftShader (software), which has to be allowed explicitly.
 test.use({
   launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--enable-unsafe-swiftshader',
-      '--use-angle=swiftshader',
-    ],
+    executablePath: chromiumPath,
+    args: [...quietChromiumArgs, ...softwareWebglArgs],
   },
 });
 
