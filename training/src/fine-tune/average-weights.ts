@@ -4,9 +4,9 @@
  * weights, unlike averaging outputs, costs nothing at inference. Whether a soup ships is decided on the valid
  * split by the export stage like any other candidate.
  *
- *   npx tsx training/src/fine-tune/average-weights.ts --out <run name> <run>[/checkpoint] <run>[/checkpoint] …
+ *   npx tsx training/src/fine-tune/average-weights.ts --out <run name> <run>[/checkpoint|/epoch-<n>] …
  *
- * `<run>` reads training/runs/<run>/best, `<run>/checkpoint` that run's last epoch. Writes
+ * `<run>` reads training/runs/<run>/best, `<run>/checkpoint` that run's last epoch, `<run>/epoch-<n>` epoch n. Writes
  * training/runs/<out>/best/{params.bin, model.json} for `npm run train -- --from-run <out>`.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,7 +17,7 @@ import { defaultPaths } from '../cli/repo-paths';
 import type { BestModelInfo } from './best-model';
 
 const USAGE =
-  'usage: npx tsx training/src/fine-tune/average-weights.ts --out <run name> <run>[/checkpoint] <run>[/checkpoint] …';
+  'usage: npx tsx training/src/fine-tune/average-weights.ts --out <run name> <run>[/checkpoint|/epoch-<n>] …';
 
 export function averageVectors(vectors: readonly Float32Array[]): Float32Array {
   const first = vectors[0];
@@ -34,9 +34,13 @@ export function averageVectors(vectors: readonly Float32Array[]): Float32Array {
 
 function readParams(source: string): Float32Array {
   const [run, part] = source.split('/');
-  const bytes = readFileSync(
-    join(defaultPaths.runs, run!, part === 'checkpoint' ? 'checkpoint' : 'best', 'params.bin'),
-  );
+  const path =
+    part === 'checkpoint'
+      ? join(defaultPaths.runs, run!, 'checkpoint', 'params.bin')
+      : part?.startsWith('epoch-')
+        ? join(defaultPaths.runs, run!, 'epochs', `${part}.bin`)
+        : join(defaultPaths.runs, run!, 'best', 'params.bin');
+  const bytes = readFileSync(path);
   return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 }
 

@@ -42,6 +42,18 @@ export function saveCheckpoint(runDir: string, state: TrainState): void {
   rmSync(`${dir}.old`, { recursive: true, force: true });
 }
 
+/**
+ * Keeps each finished epoch's parameters as <runDir>/epochs/epoch-<n>.bin (~9 MB each, no optimiser state), so
+ * the tail of a run can be averaged afterwards and the average judged on the valid split.
+ */
+export function saveEpochParams(runDir: string, epoch: number, params: Float32Array): void {
+  const dir = join(runDir, 'epochs');
+  mkdirSync(dir, { recursive: true });
+  const tmp = join(dir, `epoch-${epoch}.bin.tmp`);
+  writeFloats(tmp, params);
+  renameSync(tmp, join(dir, `epoch-${epoch}.bin`));
+}
+
 export function loadCheckpoint(runDir: string): TrainState | null {
   const dir = join(runDir, 'checkpoint');
   if (!existsSync(join(dir, 'state.json'))) return null;

@@ -15,7 +15,7 @@ import { rocAuc } from '../metrics/roc-auc';
 import { adamStep, createAdamState } from './adam';
 import { drawAugment } from './augment';
 import { saveBestModel, type ValidLogit } from './best-model';
-import { loadCheckpoint, saveCheckpoint, type TrainState } from './checkpoint';
+import { loadCheckpoint, saveCheckpoint, saveEpochParams, type TrainState } from './checkpoint';
 import { lrFactor } from './lr-schedule';
 import { initialParams, paramLayout } from './param-layout';
 import { formatDuration, runLog } from './run-log';
@@ -324,6 +324,7 @@ async function main(): Promise<void> {
         perImage,
       );
     }
+    saveEpochParams(runDir, epoch + 1, state.params);
     saveCheckpoint(runDir, state);
     log.epoch({ epoch: epoch + 1, loss: meanLoss, validAuc: auc, seconds, evalSeconds, best: state.best });
     log.line(
