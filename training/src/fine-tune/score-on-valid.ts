@@ -1,0 +1,67 @@
+/**
+ * Valid-split AUC of candidate fine-tuned weights (runs, weight averages), measured through the float32 graph
+ * model the export stage would write. It reads the valid split only — never the test split — so candidates can
+ * be compared without seeing a test figure before one of them is chosen.
+ *
+ *   npx tsx training/src/fine-tune/score-on-valid.ts [--data <dir>] <run> [<run> …]
+ *
+ * `<run>` is a folder under training/runs/ with best/{model.json, params.bin} (a fine-tune run or an
+ * average-weights output).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { loadBaseNetwork } from '../base-model/load-base-network';
+import { failWithUsage } from '../cli/cli-error';
+import { defaultPaths, userPath } from '../cli/repo-paths';
+import { measureVariants } from '../export/measure-variants';
+import { labelOf, prepareData } from '../pipeline/prepare-data';
+import { loadFineTuned } from './best-model';
+
+const USAGE = `usage: npx tsx training/src/fine-tune/score-on-valid.ts [--data <dir>] [--base <file.tflite>] <run> [<run> …]
+  <run>  a folder under training/runs/ with best/{model.json, params.bin}`;
+
+async function main(): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      options: {
+        data: { type: 'string', default: defaultPaths.seedData },
+        base: { type: 'string', default: defaultPaths.baseTflite },
+      },
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (error) {
+    failWithUsage(error instanceof Error ? error.message : String(error), USAGE);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) failWithUsage('name at least one run', USAGE);
+  await tf.setBackend('wasm');
+  const { splits } = await prepareData(userPath(values.data));
+  const base = loadBaseNetwork(userPath(values.base));
+  const work = mkdtempSync(join(tmpdir(), 'score-on-valid-'));
+  try {
+    for (const run of positionals) {
+      const { spec, head, info } = loadFineTuned(join(defaultPaths.runs, run), base);
+      const [measured] = await measureVariants({
+        spec,
+        head,
+        valid: splits.valid,
+        validLabels: splits.valid.map(labelOf),
+        input: info.input,
+        workDir: join(work, run),
+        cacheDir: defaultPaths.cache,
+        dtypes: ['float32'],
+      });
+      process.stdout.write(`${run}\tvalid AUC ${measured!.validAuc.toFixed(4)}\n`);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();
