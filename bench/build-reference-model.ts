@@ -15,7 +15,7 @@ export interface ReferenceModel {
  * and tfjs 4.22 requests every shard at once and reads no body until all headers are in — over HTTP/1.1
  * (6 connections per host) the 7th request never starts and loading hangs.
  */
-const REFERENCE_SHARD_BYTES = 4 * 1024 * 1024;
+export const REFERENCE_SHARD_BYTES = 4 * 1024 * 1024;
 
 /**
  * The benchmark's yardstick: the converted base network as a plain tfjs graph model — float32 weights,
@@ -42,7 +42,8 @@ export function buildReferenceModel(tflitePath: string, dir: string): ReferenceM
   return { dir, weightBytes: artifacts.weightData.length };
 }
 
-function referenceWeightBytes(jsonPath: string): number {
+/** Bytes of every weight shard model.json lists. */
+export function referenceWeightBytes(jsonPath: string): number {
   const json = JSON.parse(readFileSync(jsonPath, 'utf8')) as { weightsManifest: { paths: string[] }[] };
   const dir = join(jsonPath, '..');
   return json.weightsManifest

@@ -11,15 +11,22 @@ export interface WarmEntry {
   app: Summary;
   /** A whole analysis in the built app's worker: preprocess + inference + quality/domain guard. */
   appAnalysis: Summary;
+  /** The graph reference: the base network as an unfused float32 graph model (the stricter yardstick). */
   reference: Summary;
-  /** app median / reference median: the target is ≤ 0.8. */
+  /** The layers reference: the same network as a Keras-style float32 layers model, run with predict(). */
+  referenceLayers: Summary;
+  /** app median / graph-reference median: the target is ≤ 0.8. */
   ratio: number;
+  /** app median / layers-reference median. */
+  ratioLayers: number;
   appInitMs: number;
   referenceLoadMs: number;
   referenceFirstRunMs: number;
+  referenceLayersLoadMs: number;
+  referenceLayersFirstRunMs: number;
   runs: number;
   /** Every measured run, in order (app, analysis and reference runs were interleaved). */
-  samples: { app: number[]; appAnalysis: number[]; reference: number[] };
+  samples: { app: number[]; appAnalysis: number[]; reference: number[]; referenceLayers: number[] };
   environment: {
     crossOriginIsolated: boolean;
     simd: boolean | null;
@@ -35,6 +42,7 @@ export interface BenchResults extends AppBytes {
   warm: Record<string, WarmEntry>;
   cold: { firstVisitMs: number; repeatVisitMs: number; offlineMs: number; reps: number };
   referenceModelBytes: number;
+  referenceLayersModelBytes: number;
   longTasksOver50ms: number;
   longestTaskDuringAnalysisMs: number;
   /** Where those long tasks came from (Long Animation Frames script attribution). */

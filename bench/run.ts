@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --runs 30 --cold-reps 3 --variants webgl,wasm --dist dist | --commit HEAD]`
- * Warm inference (app vs plain-tfjs reference, same browser, same backend, interleaved), cold start through
+ * Warm inference (app vs two plain-tfjs references, the base network as a graph and as a layers model; same
+ * browser, same backend, interleaved), cold start through
  * the real UI (first visit, repeat visit via the service worker, offline), bytes, long tasks.
  * Prints one table and writes bench/results.json.
  */
@@ -12,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { appBytes, appWorkerPath } from './app-bytes';
 import { buildCommit } from './build-commit';
+import { buildReferenceLayersModel } from './build-reference-layers-model';
 import { buildReferenceModel } from './build-reference-model';
 import { bundleHarness } from './bundle-harness';
 import { measureColdStart, type ColdResult } from './cold-start';
@@ -73,6 +75,7 @@ async function main(): Promise<void> {
     if (built.status !== 0) throw new Error('vite build failed');
   }
   const reference = buildReferenceModel(args.tflite, join(tmp, 'reference-model'));
+  const referenceLayers = await buildReferenceLayersModel(args.tflite, join(tmp, 'reference-layers-model'));
   await bundleHarness(benchDir, join(tmp, 'harness'));
   // The built worker loads chunks that import it back: started with ?tfjsflags= itself, it would run twice
   // (two tfjs instances). A one-line wrapper carries the query instead; tfjs reads the worker's location.
@@ -82,6 +85,7 @@ async function main(): Promise<void> {
     [
       ['/__bench/wasm/', join(repoRoot, 'node_modules/@tensorflow/tfjs-backend-wasm/dist')],
       ['/__bench/reference-model/', reference.dir],
+      ['/__bench/reference-layers-model/', referenceLayers.dir],
       ['/__bench/', join(tmp, 'harness')],
       ['/', dist],
     ],
@@ -121,7 +125,7 @@ async function main(): Promise<void> {
           timeoutMs: 600_000,
         });
         console.log(
-          `  app ${median(r.app).toFixed(1)} ms (whole analysis ${median(r.appAnalysis).toFixed(1)} ms), reference ${median(r.ref).toFixed(1)} ms`,
+          `  app ${median(r.app).toFixed(1)} ms (whole analysis ${median(r.appAnalysis).toFixed(1)} ms), graph reference ${median(r.ref).toFixed(1)} ms, layers reference ${median(r.refLayers).toFixed(1)} ms`,
         );
         warm[variant.key] = {
           label: variant.label,
@@ -131,15 +135,20 @@ async function main(): Promise<void> {
           app: summarise(r.app),
           appAnalysis: summarise(r.appAnalysis),
           reference: summarise(r.ref),
+          referenceLayers: summarise(r.refLayers),
           ratio: Math.round((median(r.app) / median(r.ref)) * 100) / 100,
+          ratioLayers: Math.round((median(r.app) / median(r.refLayers)) * 100) / 100,
           appInitMs: Math.round(r.appInitMs),
           referenceLoadMs: Math.round(r.reference.loadMs),
           referenceFirstRunMs: Math.round(r.reference.firstRunMs),
+          referenceLayersLoadMs: Math.round(r.referenceLayers.loadMs),
+          referenceLayersFirstRunMs: Math.round(r.referenceLayers.firstRunMs),
           runs: r.app.length,
           samples: {
             app: r.app.map(round),
             appAnalysis: r.appAnalysis.map(round),
             reference: r.ref.map(round),
+            referenceLayers: r.refLayers.map(round),
           },
           environment: {
             crossOriginIsolated: r.reference.crossOriginIsolated,
@@ -165,6 +174,7 @@ async function main(): Promise<void> {
       },
       ...appBytes(dist),
       referenceModelBytes: reference.weightBytes,
+      referenceLayersModelBytes: referenceLayers.weightBytes,
       longTasksOver50ms: cold.reduce(
         (n, c) =>
           n +

@@ -66,6 +66,7 @@ export async function measureWarm(
       appWorkerUrl: options.appWorkerUrl,
       appModelBaseUrl: `${options.origin}/model/`,
       referenceModelUrl: `${options.origin}/__bench/reference-model/model.json`,
+      referenceLayersModelUrl: `${options.origin}/__bench/reference-layers-model/model.json`,
       backend: variant.backend,
       tfjsflags: variant.tfjsflags,
       appTfjsflags: options.appTfjsflags,

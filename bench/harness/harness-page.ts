@@ -9,6 +9,8 @@ export interface CompareRequest {
   appWorkerUrl: string;
   appModelBaseUrl: string;
   referenceModelUrl: string;
+  /** The same network as a Keras-style layers model (model.json of bench/tmp/reference-layers-model/). */
+  referenceLayersModelUrl: string;
   backend: 'webgl' | 'wasm' | 'cpu';
   /** tfjs URL flag overrides for BOTH workers, e.g. "WASM_HAS_SIMD_SUPPORT:false". */
   tfjsflags: string;
@@ -23,12 +25,15 @@ export interface CompareResult {
   appBackend: string;
   appInitMs: number;
   reference: Awaited<ReturnType<ReferenceWorkerApi['load']>>;
+  referenceLayers: Awaited<ReturnType<ReferenceWorkerApi['load']>>;
   /** Per-run ms of the app's inference code (src/…/model-session + run-model): tensor in → outputs read. */
   app: number[];
   /** Per-run ms as the built app's worker reports a whole analysis (preprocess + inference + guard). */
   appAnalysis: number[];
-  /** Per-run ms of the reference (tensor in → execute → outputs read back). */
+  /** Per-run ms of the graph reference (tensor in → execute → outputs read back). */
   ref: number[];
+  /** Per-run ms of the layers reference (tensor in → predict → outputs read back). */
+  refLayers: number[];
   appProbability: number;
 }
 
@@ -58,14 +63,18 @@ function withFlags(url: string, ...flags: string[]): string {
 }
 
 /**
- * The app's real worker and the reference worker side by side, same backend and flag overrides; runs are
- * interleaved (and who goes first rotates) so a change of background load hits both alike.
+ * The app's real worker, the app's inference code and the two references (graph and layers model) side by
+ * side, same backend and flag overrides; runs are interleaved (and who goes first rotates) so a change of
+ * background load hits all of them alike.
  */
 async function compare(request: CompareRequest): Promise<CompareResult> {
   const appWorker = new Worker(withFlags(request.appWorkerUrl, request.tfjsflags, request.appTfjsflags), {
     type: 'module',
   });
   const refWorker = new Worker(withFlags('/__bench/reference.worker.js', request.tfjsflags), {
+    type: 'module',
+  });
+  const refLayersWorker = new Worker(withFlags('/__bench/reference.worker.js', request.tfjsflags), {
     type: 'module',
   });
   const inferenceWorker = new Worker(
@@ -78,13 +87,20 @@ async function compare(request: CompareRequest): Promise<CompareResult> {
     const inference = Comlink.wrap<AppInferenceWorkerApi>(inferenceWorker);
     const app = Comlink.wrap<AnalysisWorkerApi>(appWorker);
     const ref = Comlink.wrap<ReferenceWorkerApi>(refWorker);
+    const refLayers = Comlink.wrap<ReferenceWorkerApi>(refLayersWorker);
     console.debug('harness: app init…');
     const init = await app.init(request.appModelBaseUrl, request.backend);
     if (!init.ok) throw new Error(`app init failed: ${init.problem} ${init.detail ?? ''}`);
-    console.debug(`harness: app on ${init.value.backend}; reference load…`);
+    console.debug(`harness: app on ${init.value.backend}; references load…`);
     const loaded = await inference.load(request.appModelBaseUrl, request.backend);
     if (loaded.backend !== init.value.backend) throw new Error(`app inference ran ${loaded.backend}`);
-    const reference = await ref.load(request.referenceModelUrl, request.backend, size);
+    const reference = await ref.load(request.referenceModelUrl, 'graph', request.backend, size);
+    const referenceLayers = await refLayers.load(
+      request.referenceLayersModelUrl,
+      'layers',
+      request.backend,
+      size,
+    );
     const image = fixedImage();
     const rgb = new Float32Array(size * size * 3);
     for (let p = 0; p < size * size; p++) {
@@ -94,12 +110,14 @@ async function compare(request: CompareRequest): Promise<CompareResult> {
     const appTimes: number[] = [];
     const analysisTimes: number[] = [];
     const refTimes: number[] = [];
+    const refLayersTimes: number[] = [];
     let appBackend = init.value.backend as string;
     let appProbability = Number.NaN;
     for (let i = 0; i < request.extraWarmups + request.runs; i++) {
       let analysis: AnalysisResult | undefined;
       let appMs = Number.NaN;
       let refMs = Number.NaN;
+      let refLayersMs = Number.NaN;
       const steps = [
         async () => {
           const outcome = await app.analyse({ image, crop });
@@ -112,6 +130,9 @@ async function compare(request: CompareRequest): Promise<CompareResult> {
         async () => {
           appMs = await inference.run(rgb);
         },
+        async () => {
+          refLayersMs = await refLayers.run(rgb, size);
+        },
       ];
       // Rotate who goes first: whoever runs right after another model finds the caches full of its weights.
       for (let k = 0; k < steps.length; k++) await steps[(i + k) % steps.length]!();
@@ -119,6 +140,7 @@ async function compare(request: CompareRequest): Promise<CompareResult> {
       analysisTimes.push(analysis.ms);
       appTimes.push(appMs);
       refTimes.push(refMs);
+      refLayersTimes.push(refLayersMs);
       appBackend = analysis.backend;
       appProbability = analysis.probability;
     }
@@ -126,14 +148,17 @@ async function compare(request: CompareRequest): Promise<CompareResult> {
       appBackend,
       appInitMs: init.value.loadMs,
       reference,
+      referenceLayers,
       app: appTimes,
       appAnalysis: analysisTimes,
       ref: refTimes,
+      refLayers: refLayersTimes,
       appProbability,
     };
   } finally {
     appWorker.terminate();
     refWorker.terminate();
+    refLayersWorker.terminate();
     inferenceWorker.terminate();
   }
 }

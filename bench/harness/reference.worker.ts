@@ -5,21 +5,23 @@ import '@tensorflow/tfjs-backend-webgl';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 
 /**
- * The reference: plain tfjs with DEFAULT flags (only what `?tfjsflags=` on this worker's URL says, the same
- * override the app worker gets), loading the unfused float32 base network. Runs in a worker like the app.
+ * A reference: plain tfjs with DEFAULT flags (only what `?tfjsflags=` on this worker's URL says, the same
+ * override the app worker gets), loading the unfused float32 base network, either as a graph model (run with
+ * execute) or as a Keras-style layers model (run with predict, the way a layers model is normally called).
+ * One worker per reference, like the app.
  */
 setWasmPaths('/__bench/wasm/');
 
-let model: tf.GraphModel | null = null;
-const outputs = ['features', 'imagenet_logits'];
+export type ReferenceFormat = 'graph' | 'layers';
+
+let forward: ((x: tf.Tensor4D) => tf.Tensor[]) | null = null;
+const graphOutputs = ['features', 'imagenet_logits'];
 
 async function timeOnce(input: Float32Array, size: number): Promise<number> {
-  if (!model) throw new Error('load() first');
-  const loaded = model;
+  if (!forward) throw new Error('load() first');
+  const run = forward;
   const started = performance.now();
-  const result = tf.tidy(
-    () => loaded.execute(tf.tensor4d(input, [1, size, size, 3]), outputs) as tf.Tensor[],
-  );
+  const result = tf.tidy(() => run(tf.tensor4d(input, [1, size, size, 3])));
   try {
     await Promise.all(result.map((t) => t.data()));
   } finally {
@@ -36,11 +38,17 @@ function webglRenderer(): string | null {
 }
 
 const api = {
-  async load(modelUrl: string, backend: string, size: number) {
+  async load(modelUrl: string, format: ReferenceFormat, backend: string, size: number) {
     const started = performance.now();
     if (!(await tf.setBackend(backend))) throw new Error(`reference: backend ${backend} failed to start`);
     await tf.ready();
-    model = await tf.loadGraphModel(modelUrl);
+    if (format === 'graph') {
+      const model = await tf.loadGraphModel(modelUrl);
+      forward = (x) => model.execute(x, graphOutputs) as tf.Tensor[];
+    } else {
+      const model = await tf.loadLayersModel(modelUrl);
+      forward = (x) => model.predict(x) as tf.Tensor[];
+    }
     const loadMs = performance.now() - started;
     const firstRunMs = await timeOnce(new Float32Array(size * size * 3), size);
     const wasm = backend === 'wasm';
