@@ -9,7 +9,7 @@
  * `<run>` reads training/runs/<run>/best, `<run>/checkpoint` that run's last epoch, `<run>/epoch-<n>` epoch n. Writes
  * training/runs/<out>/best/{params.bin, model.json} for `npm run train -- --from-run <out>`.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { failWithUsage } from '../cli/cli-error';
@@ -40,6 +40,7 @@ function readParams(source: string): Float32Array {
       : part?.startsWith('epoch-')
         ? join(defaultPaths.runs, run!, 'epochs', `${part}.bin`)
         : join(defaultPaths.runs, run!, 'best', 'params.bin');
+  if (!existsSync(path)) failWithUsage(`no weights for ${source} (${path})`, USAGE);
   const bytes = readFileSync(path);
   return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 }
