@@ -10,6 +10,7 @@ import { HistoryAlert } from './history-alert';
 import { notifyHistoryChanged } from './history-events';
 import type { MoleSummary } from './mole-summary';
 import { RecheckSettings } from './recheck-settings';
+import { RenameMole } from './rename-mole';
 import { TimelineItem } from './timeline-item';
 
 interface TimelineProps {
@@ -20,7 +21,7 @@ interface TimelineProps {
   onDeleted: () => void;
 }
 
-/** One mole: its checks newest first, pick two to compare, re-check reminder, export and delete. */
+/** One mole: its name (renamable), checks newest first, pick two to compare, re-check reminder, export, delete. */
 export function MoleTimelineView({ db, summary, due, onCompare, onDeleted }: TimelineProps) {
   const { mole, checks } = summary;
   const [selected, setSelected] = useState<string[]>(() => checks.slice(-2).map((c) => c.id));
@@ -41,7 +42,12 @@ export function MoleTimelineView({ db, summary, due, onCompare, onDeleted }: Tim
 
   return (
     <section className="history-timeline" aria-labelledby="timeline-heading">
-      <h2 id="timeline-heading">{mole.name}</h2>
+      <div className="history-timeline__title">
+        <h2 id="timeline-heading" data-testid="timeline-mole-name">
+          {mole.name}
+        </h2>
+        <RenameMole db={db} mole={mole} />
+      </div>
       <p className="history-muted">{bodyLocationLabel(mole.bodyLocation)}</p>
       {due && <RecheckSettings db={db} mole={mole} dueAt={due.dueAt} onError={setProblem} />}
       {problem && <HistoryAlert tone="error" message={problem} />}

@@ -8,6 +8,7 @@ import { browserStorage } from '../store/storage-persistence';
 import { BodyLocationPicker } from './body-location-picker';
 import { HistoryAlert } from './history-alert';
 import { notifyHistoryChanged } from './history-events';
+import { checkMoleName, MOLE_NAME_MAX_LENGTH } from './mole-name';
 
 interface SavePanelProps {
   db: HistoryDb;
@@ -32,9 +33,10 @@ export function SaveCheckPanel({ db, moles, makeDraft, onSaved, onCancel }: Save
     event.preventDefault();
     let target: SaveTarget;
     if (mode === 'new') {
-      if (!name.trim()) return setProblem('Give the mole a name, for example "Left shoulder".');
+      const checked = checkMoleName(name);
+      if (!checked.ok) return setProblem(checked.message);
       if (!location) return setProblem('Choose where the mole is on the body.');
-      target = { kind: 'new', mole: { name, bodyLocation: location } };
+      target = { kind: 'new', mole: { name: checked.name, bodyLocation: location } };
     } else {
       if (!moleId) return setProblem('Choose the mole this photo shows.');
       target = { kind: 'existing', moleId };
@@ -95,7 +97,7 @@ export function SaveCheckPanel({ db, moles, makeDraft, onSaved, onCancel }: Save
             <input
               type="text"
               value={name}
-              maxLength={100}
+              maxLength={MOLE_NAME_MAX_LENGTH}
               placeholder="e.g. Left shoulder"
               onChange={(event) => setName(event.target.value)}
               data-testid="mole-name"
