@@ -110,6 +110,60 @@ test('My moles, timeline and compare: reminders, calendar file, no serious acces
   await expect(page.getByTestId('open-my-moles')).toContainText('My moles (1)');
 });
 
+test('renaming a mole: keyboard only, kept after a reload, carried by the exported archive', async ({
+  page,
+}) => {
+  test.skip(skipReason !== null, skipReason ?? '');
+  // The history screens do not need the model, so no waiting for it to load.
+  await page.goto('/');
+  await page.getByTestId('open-my-moles').click();
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'history.json',
+    mimeType: 'application/json',
+    buffer: await seedArchive(),
+  });
+  await page.getByTestId('mole-item').getByRole('button').click();
+  const heading = page.getByTestId('timeline-mole-name');
+  await expect(heading).toHaveText('Left shoulder');
+
+  await page.getByRole('button', { name: 'Rename' }).click();
+  const field = page.getByRole('textbox', { name: 'New name' });
+  await expect(field).toBeFocused();
+  await field.fill('   ');
+  await field.press('Enter');
+  await expect(page.getByTestId('history-error')).toContainText('Give the mole a name');
+  await expectNoSeriousA11yViolations(page, 'rename a mole (refused)');
+  await field.fill('Escape leaves this');
+  await field.press('Escape');
+  await expect(field).toHaveCount(0);
+  await expect(heading).toHaveText('Left shoulder');
+
+  await page.getByRole('button', { name: 'Rename' }).click();
+  await field.fill('  Mole under the left shoulder blade ');
+  await field.press('Enter');
+  await expect(heading).toHaveText('Mole under the left shoulder blade');
+  await expect(page.getByRole('button', { name: 'Rename' })).toBeFocused();
+
+  // A reload starts the app on its home screen.
+  await page.reload();
+  await page.getByTestId('open-my-moles').click();
+  await expect(page.getByTestId('mole-item')).toContainText('Mole under the left shoulder blade');
+  await page.getByTestId('mole-item').getByRole('button').click();
+  await expect(heading).toHaveText('Mole under the left shoulder blade');
+  await expect(page.getByTestId('timeline-item')).toHaveCount(2);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-mole-archive').click(),
+  ]);
+  const archive = JSON.parse(await readFile(await download.path(), 'utf8')) as {
+    moles: { id: string; name: string }[];
+  };
+  expect(archive.moles).toEqual([
+    expect.objectContaining({ id: 'mole-1', name: 'Mole under the left shoulder blade' }),
+  ]);
+});
+
 test('deleting one check and then the mole asks first and removes only what was chosen', async ({ page }) => {
   test.skip(skipReason !== null, skipReason ?? '');
   // The history screens do not need the model, so no waiting for it to load.
