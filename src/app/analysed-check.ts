@@ -1,5 +1,5 @@
 import type { AnalysisResult } from '../features/analysis/analysis-types';
-import type { RiskLevel } from '../features/analysis/risk-level';
+import type { RiskLevel } from '../shared/model/risk-level';
 import type { RgbaImage, SquareCrop } from '../shared/preprocess/rgba-image';
 
 /** Everything known about one finished check: what the history feature saves. */

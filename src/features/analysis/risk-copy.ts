@@ -1,5 +1,5 @@
 import type { IconName } from '../../components/icon';
-import type { RiskLevel } from './risk-level';
+import type { RiskLevel } from '../../shared/model/risk-level';
 
 /** What each level says. Plain words, no "diagnosis": the app screens, a doctor diagnoses. */
 export const RISK_COPY: Record<

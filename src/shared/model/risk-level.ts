@@ -1,0 +1,18 @@
+import type { ModelMetadata } from './model-metadata';
+
+export type RiskLevel = 'low' | 'inconclusive' | 'high';
+
+/**
+ * Calibrated probability → the level a person is shown. Inside the inconclusive band the model is not sure
+ * either way; at or above the threshold, have it checked; below, low concern. Shared so offline evaluations
+ * count levels exactly as the app assigns them.
+ */
+export function riskLevelOf(
+  probability: number,
+  metadata: Pick<ModelMetadata, 'threshold' | 'inconclusiveBand'>,
+): RiskLevel {
+  if (!Number.isFinite(probability)) return 'inconclusive';
+  const [low, high] = metadata.inconclusiveBand;
+  if (probability >= low && probability < high) return 'inconclusive';
+  return probability >= metadata.threshold ? 'high' : 'low';
+}

@@ -1,0 +1,82 @@
+/**
+ * npm run -w training isic-check -- [--isic <dir>] [--model <model dir>] [--every <k>] [--json <out.json>]
+ *
+ * Out-of-domain check of a model on ISIC 2017 dermoscopy (melanoma vs benign; see isic-melanoma-check.ts for
+ * what the figures can and cannot say). Never used to choose or tune a model.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import {
+  everyKth,
+  isicMelanomaCheck,
+  readIsicLabels,
+  type LevelShares,
+} from '../external/isic-melanoma-check';
+import { failWithUsage, parseOptionsOrExit } from './cli-error';
+import { progressBar } from './progress-bar';
+import { defaultPaths, userPath } from './repo-paths';
+
+const defaultIsic = join(defaultPaths.shared, 'datasets/isic2017-train');
+const USAGE = `usage: npm run -w training isic-check -- [--isic <dir>] [--model <model dir>] [--every <k>] [--json <out.json>]
+  --isic   folder with labels.csv and images/ (default ${defaultIsic})
+  --model  folder with model.json and metadata.json (default ${defaultPaths.modelOut})
+  --every  use every k-th image only (default 1: all)`;
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const levels = (s: LevelShares) =>
+  `high ${pct(s.high)}, inconclusive ${pct(s.inconclusive)}, low ${pct(s.low)} (95% CI ${pct(s.lowCi95[0])}–${pct(s.lowCi95[1])})`;
+
+async function main(): Promise<void> {
+  const values = parseOptionsOrExit(
+    {
+      isic: { type: 'string' },
+      model: { type: 'string' },
+      every: { type: 'string' },
+      json: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+  );
+  const isicDir = values.isic ? userPath(values.isic) : defaultIsic;
+  const modelDir = values.model ? userPath(values.model) : defaultPaths.modelOut;
+  if (!existsSync(join(isicDir, 'labels.csv'))) failWithUsage(`--isic ${isicDir} has no labels.csv`, USAGE);
+  if (!existsSync(join(modelDir, 'metadata.json')))
+    failWithUsage(`--model ${modelDir} has no metadata.json`, USAGE);
+  const every = values.every === undefined ? 1 : Number(values.every);
+  if (!Number.isInteger(every) || every < 1) failWithUsage('--every must be a whole number ≥ 1', USAGE);
+  let images;
+  try {
+    images = everyKth(readIsicLabels(isicDir), every);
+  } catch (error) {
+    failWithUsage(error instanceof Error ? error.message : String(error), USAGE);
+  }
+  await tf.setBackend('wasm');
+  const bar = progressBar('ISIC 2017 images', images.length);
+  let reported = 0;
+  const result = await isicMelanomaCheck({
+    modelDir,
+    isicDir,
+    images,
+    onProgress: (done) => {
+      bar.tick(done - reported);
+      reported = done;
+    },
+  });
+  bar.done();
+  process.stdout.write(
+    `model ${result.modelVersion} on ISIC 2017 (${result.melanoma.n} melanomas, ${result.benign.n} benign; ` +
+      `${result.skipped.length} skipped)\n` +
+      `melanoma vs benign AUC ${result.auc.toFixed(3)} (95% CI ${result.aucCi95[0].toFixed(3)}–${result.aucCi95[1].toFixed(3)})\n` +
+      `melanomas: ${levels(result.melanoma)}\n` +
+      `benign (includes dysplastic nevi, "dangerous" in our labels): ${levels(result.benign)}\n`,
+  );
+  if (values.json) {
+    const out = userPath(values.json);
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, JSON.stringify(result, null, 1));
+  }
+}
+
+await main();

@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { calibratedProbability } from '../../../src/shared/model/calibrate';
+import type { ModelMetadata } from '../../../src/shared/model/model-metadata';
+import { riskLevelOf, type RiskLevel } from '../../../src/shared/model/risk-level';
+import { toModelInput } from '../../../src/shared/preprocess/model-input';
+import { loadImage } from '../dataset/load-image';
+import { predictLogits } from '../evaluate/predict-logits';
+import { readModelMetadata } from '../evaluate/read-model-metadata';
+import { loadGraphModelFromDir } from '../graph-model/node-io';
+import { delongInterval } from '../metrics/delong-interval';
+import { wilsonInterval } from '../metrics/wilson-interval';
+
+/** One ISIC 2017 image and its challenge label (melanoma or not). */
+export interface IsicImage {
+  id: string;
+  melanoma: boolean;
+}
+
+/** Where a group of images lands among the app's three result levels. */
+export interface LevelShares {
+  n: number;
+  high: number;
+  inconclusive: number;
+  low: number;
+  /** 95% Wilson interval of the share called low. */
+  lowCi95: [number, number];
+}
+
+export interface IsicMelanomaCheck {
+  modelDir: string;
+  modelVersion: string;
+  auc: number;
+  aucCi95: [number, number];
+  melanoma: LevelShares;
+  benign: LevelShares;
+  skipped: { id: string; reason: string }[];
+}
+
+/**
+ * `labels.csv` of the ISIC 2017 training set: `image_id,melanoma` with melanoma 0.0 or 1.0. Rows that do not
+ * parse are an error — a silently shorter list would change every figure.
+ */
+export function parseIsicLabels(csv: string): IsicImage[] {
+  const lines = csv.trim().split(/\r?\n/);
+  if (lines[0]?.trim() !== 'image_id,melanoma')
+    throw new Error('labels.csv must start with "image_id,melanoma"');
+  return lines.slice(1).map((line, i) => {
+    const [id, value] = line.split(',').map((s) => s.trim());
+    if (!id || !/^[\w-]+$/.test(id) || (value !== '0.0' && value !== '1.0'))
+      throw new Error(`labels.csv line ${i + 2} is not "<image id>,0.0|1.0": ${line.slice(0, 80)}`);
+    return { id, melanoma: value === '1.0' };
+  });
+}
+
+/** Every k-th image, same choice every run, so a subset keeps the melanoma share of the whole. */
+export function everyKth<T>(items: readonly T[], k: number): T[] {
+  return items.filter((_, i) => i % k === 0);
+}
+
+function levelShares(probabilities: number[], metadata: ModelMetadata): LevelShares {
+  const n = probabilities.length;
+  const count = (level: RiskLevel) => probabilities.filter((p) => riskLevelOf(p, metadata) === level).length;
+  const low = count('low');
+  return {
+    n,
+    high: count('high') / n,
+    inconclusive: count('inconclusive') / n,
+    low: low / n,
+    lowCi95: wilsonInterval(low, n),
+  };
+}
+
+/**
+ * An out-of-domain check of a shipped model: ISIC 2017 is dermoscopy from other clinics and cameras, labelled
+ * melanoma vs benign, where benign includes the dysplastic nevi our seed data calls dangerous. So only two
+ * figures mean something: how well the dangerous score ranks melanomas above benign lesions (AUC), and how
+ * many melanomas the app would call "low" — the miss a screening tool must keep rare.
+ */
+export async function isicMelanomaCheck(options: {
+  modelDir: string;
+  isicDir: string;
+  images: readonly IsicImage[];
+  batchSize?: number;
+  onProgress?: (done: number, total: number) => void;
+}): Promise<IsicMelanomaCheck> {
+  const metadata = readModelMetadata(options.modelDir);
+  const model = await loadGraphModelFromDir(options.modelDir);
+  const batchSize = options.batchSize ?? 16;
+  const scored: { melanoma: boolean; probability: number }[] = [];
+  const skipped: { id: string; reason: string }[] = [];
+  try {
+    for (let start = 0; start < options.images.length; start += batchSize) {
+      const batch: { image: IsicImage; input: Float32Array }[] = [];
+      for (const image of options.images.slice(start, start + batchSize)) {
+        try {
+          const rgba = await loadImage(join(options.isicDir, 'images', `${image.id}.jpg`));
+          batch.push({ image, input: toModelInput(rgba, metadata.input) });
+        } catch (error) {
+          skipped.push({ id: image.id, reason: error instanceof Error ? error.message : String(error) });
+        }
+      }
+      const logits = await predictLogits(
+        model,
+        metadata,
+        batch.map((b) => b.input),
+      );
+      batch.forEach(({ image }, i) =>
+        scored.push({
+          melanoma: image.melanoma,
+          probability: calibratedProbability(logits[i]!, metadata.calibration),
+        }),
+      );
+      options.onProgress?.(Math.min(start + batchSize, options.images.length), options.images.length);
+    }
+  } finally {
+    model.dispose();
+  }
+  const melanoma = scored.filter((s) => s.melanoma).map((s) => s.probability);
+  const benign = scored.filter((s) => !s.melanoma).map((s) => s.probability);
+  if (melanoma.length === 0 || benign.length === 0)
+    throw new Error('the ISIC check needs both melanomas and benign images that load');
+  const { auc, ci } = delongInterval(
+    scored.map((s) => s.probability),
+    scored.map((s) => (s.melanoma ? 1 : 0)),
+  );
+  return {
+    modelDir: options.modelDir,
+    modelVersion: metadata.version,
+    auc,
+    aucCi95: ci,
+    melanoma: levelShares(melanoma, metadata),
+    benign: levelShares(benign, metadata),
+    skipped,
+  };
+}
+
+export function readIsicLabels(isicDir: string): IsicImage[] {
+  return parseIsicLabels(readFileSync(join(isicDir, 'labels.csv'), 'utf8'));
+}
