@@ -28,7 +28,7 @@ import type { StepRequest, TrainItem } from './worker-protocol';
 const usage = `usage: npm run fine-tune -w training -- [options]
   --data <dir>          folder of class folders with train/valid splits (default ../shared/datasets/seed-dermoscopy)
   --base <file.tflite>  base network (default ../shared/models/mobilenet_v2_1.0_224_quant/…tflite)
-  --run <name>          run folder under training/runs/ (default fine-tune)
+  --run <name|dir>      run folder under training/runs/, or an absolute folder (default fine-tune)
   --resume              continue from the run's last checkpoint
   --epochs <n> (10)  --batch <n> (16)  --lr <x> (1e-4 backbone)  --head-lr <x> (1e-3)  --warmup <epochs> (1)
   --seed <n> (1)  --workers <n> (2)  --dropout <x> (0.2)  --no-freeze (train the 112×112 layers too)
@@ -102,6 +102,7 @@ async function main(): Promise<void> {
   const opts = parse();
   if (!existsSync(opts.data)) failWithUsage(`no data folder at ${opts.data}`, usage);
   if (!existsSync(opts.base)) failWithUsage(`no base model at ${opts.base}`, usage);
+  // An absolute --run is taken as is (the smoke test trains into a temporary folder).
   const runDir = resolve(defaultPaths.runs, opts.run);
   mkdirSync(runDir, { recursive: true });
   const log = runLog(runDir);

@@ -1,0 +1,306 @@
+/**
+ * End-to-end smoke run of the deep fine-tune CLI (fine-tune.ts as a child process, 2 wasm workers) on a tiny copy
+ * of the seed data: 2 images per split and class (--limit), 2 epochs of 2 steps. It checks what a run leaves on
+ * disk, that a rerun with the same seed is bit-identical (and another seed is not), that a run killed after
+ * epoch 1 and resumed ends exactly where the uninterrupted run did, and that the best epoch exports to a graph
+ * model which loads and reproduces the logit the training loop recorded.
+ *
+ * Heavy for a unit test (five short training processes): the children use the 2 workers the CLI defaults to,
+ * and on a 2-core machine Vitest runs one file at a time, so this file never competes with another test file.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toModelInput } from '../../../src/shared/preprocess/model-input';
+import { loadBaseNetwork } from '../base-model/load-base-network';
+import { featureExtractor, isWeighted, type NetworkSpec } from '../base-model/network-spec';
+import { loadImage } from '../dataset/load-image';
+import { loadGraphModelFromDir } from '../graph-model/node-io';
+import { writeGraphModel } from '../graph-model/write-graph-model';
+import { rocAuc } from '../metrics/roc-auc';
+import { runFineTune } from '../pipeline/run-fine-tune';
+import { loadFineTuned, type BestModelInfo, type ValidLogit } from './best-model';
+import { initialParams, paramLayout, type ParamLayout } from './param-layout';
+import { SeededRandom } from './seeded-random';
+
+const repo = resolve(__dirname, '../../..');
+const shared = resolve(process.env.SHARED_DIR ?? resolve(repo, '../shared'));
+const seedData = join(shared, 'datasets/seed-dermoscopy');
+const tflite = join(shared, 'models/mobilenet_v2_1.0_224_quant/mobilenet_v2_1.0_224_quant.tflite');
+const reason = !existsSync(seedData)
+  ? `${seedData} not found`
+  : !existsSync(tflite)
+    ? `${tflite} not found`
+    : '';
+if (reason) console.warn(`fine-tune smoke test skipped: ${reason}`);
+
+/** Copied per split and class; --limit then keeps fewer, so the test also proves --limit is applied. */
+const COPIED = 3;
+const LIMIT = 2;
+const EPOCHS = 2;
+const BATCH = 2;
+const STEPS_PER_EPOCH = Math.ceil((2 * LIMIT) / BATCH);
+/** Slow under a concurrent training job; generous, never a timing assertion. */
+const RUN_TIMEOUT = 600_000;
+
+const script = join(repo, 'training/src/fine-tune/fine-tune.ts');
+const temp = mkdtempSync(join(tmpdir(), 'naevus-fine-tune-'));
+const data = join(temp, 'data');
+// An absolute --run is used as the run folder as is, so nothing is written under training/runs/.
+const runDir = (name: string) => join(temp, 'runs', name);
+const options = (seed: number) => [
+  '--epochs',
+  String(EPOCHS),
+  '--batch',
+  String(BATCH),
+  '--workers',
+  '2',
+  '--limit',
+  String(LIMIT),
+  '--seed',
+  String(seed),
+];
+
+const children = new Set<ChildProcess>();
+afterAll(() => {
+  // Only processes this file spawned, and only if a failed test left one running.
+  for (const child of children)
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  rmSync(temp, { recursive: true, force: true });
+});
+
+interface Finished {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  output: string;
+}
+
+/**
+ * Runs the CLI directly under node (not through npx/tsx's wrapper process), so killing the child kills the
+ * training process itself and its worker threads. `killAfter` SIGKILLs it as soon as that text is printed.
+ */
+function fineTune(run: string, args: string[], killAfter?: string): Promise<Finished> {
+  const argv = ['--import', 'tsx', script, '--data', data, '--base', tflite, '--run', runDir(run), ...args];
+  const child = spawn(process.execPath, argv, {
+    cwd: join(repo, 'training'),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.add(child);
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+    if (killAfter !== undefined && output.includes(killAfter)) child.kill('SIGKILL');
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  return new Promise((done, fail) => {
+    child.on('error', fail);
+    child.on('close', (code, signal) => done({ code, signal, output }));
+  });
+}
+
+const file = (run: string, ...parts: string[]) => join(runDir(run), ...parts);
+const bytes = (run: string, ...parts: string[]) => readFileSync(file(run, ...parts));
+const floats = (run: string, ...parts: string[]) => {
+  const b = bytes(run, ...parts);
+  return new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+};
+const epochLines = (run: string) =>
+  readFileSync(file(run, 'epochs.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { epoch: number; loss: number; validAuc: number; best: { epoch: number } });
+const checkpointState = (run: string) =>
+  JSON.parse(readFileSync(file(run, 'checkpoint', 'state.json'), 'utf8')) as {
+    epoch: number;
+    step: number;
+    adamT: number;
+    config: Record<string, unknown>;
+  };
+
+/** How many values of the [start, end) range differ between a and b. */
+function changed(a: Float32Array, b: Float32Array, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) if (a[i] !== b[i]) n++;
+  return n;
+}
+
+describe.skipIf(reason !== '')('fine-tune CLI on a tiny subset (2 epochs, 2 workers)', () => {
+  let base: NetworkSpec;
+  let layout: ParamLayout;
+
+  beforeAll(async () => {
+    for (const split of ['train', 'valid', 'test']) {
+      for (const cls of ['Dangerous', 'not_Dangerous']) {
+        const from = join(seedData, split, cls);
+        const to = join(data, split, cls);
+        mkdirSync(to, { recursive: true });
+        for (const f of readdirSync(from).sort().slice(0, COPIED)) copyFileSync(join(from, f), join(to, f));
+      }
+    }
+    base = loadBaseNetwork(tflite);
+    layout = paramLayout(base, (highRes) => !highRes);
+    // The reference run goes through the pipeline's own launcher (npx tsx, inherited stdio).
+    await runFineTune({ data, base: tflite, run: runDir('a'), resume: false, extra: options(1) });
+  }, RUN_TIMEOUT);
+
+  it('writes the checkpoint, every epoch, the best epoch and one log line per epoch', () => {
+    for (const f of ['params.bin', 'adam-m.bin', 'adam-v.bin', 'state.json'])
+      expect(existsSync(file('a', 'checkpoint', f)), `checkpoint/${f}`).toBe(true);
+    expect(readdirSync(file('a', 'epochs')).sort()).toEqual(['epoch-1.bin', 'epoch-2.bin']);
+    for (const f of ['model.json', 'params.bin', 'valid-logits.json', 'network.json', 'head.json'])
+      expect(existsSync(file('a', 'best', f)), `best/${f}`).toBe(true);
+
+    const state = checkpointState('a');
+    expect(state.epoch).toBe(EPOCHS);
+    expect(state.step).toBe(EPOCHS * STEPS_PER_EPOCH);
+    expect(state.adamT).toBe(EPOCHS * STEPS_PER_EPOCH);
+    expect(state.config).toMatchObject({ epochs: EPOCHS, batch: BATCH, seed: 1, limit: LIMIT, freeze: true });
+    for (const f of ['epochs/epoch-1.bin', 'epochs/epoch-2.bin', 'checkpoint/params.bin', 'best/params.bin'])
+      expect(floats('a', f).length, f).toBe(layout.total);
+    expect(bytes('a', 'checkpoint', 'params.bin').equals(bytes('a', 'epochs', 'epoch-2.bin'))).toBe(true);
+
+    const lines = epochLines('a');
+    expect(lines.map((l) => l.epoch)).toEqual([1, 2]);
+    for (const l of lines) {
+      expect(Number.isFinite(l.loss)).toBe(true);
+      expect(l.validAuc).toBeGreaterThanOrEqual(0);
+      expect(l.validAuc).toBeLessThanOrEqual(1);
+    }
+
+    // The best epoch is the first with the highest valid AUC, and best/ holds exactly that epoch's weights.
+    const info = JSON.parse(readFileSync(file('a', 'best', 'model.json'), 'utf8')) as BestModelInfo;
+    const top = Math.max(...lines.map((l) => l.validAuc));
+    expect(info.epoch).toBe(lines.find((l) => l.validAuc === top)!.epoch);
+    expect(lines.at(-1)!.best.epoch).toBe(info.epoch);
+    expect(bytes('a', 'best', 'params.bin').equals(bytes('a', 'epochs', `epoch-${info.epoch}.bin`))).toBe(
+      true,
+    );
+    const logits = JSON.parse(readFileSync(file('a', 'best', 'valid-logits.json'), 'utf8')) as ValidLogit[];
+    expect(logits.map((l) => l.label).sort()).toEqual([0, 0, 1, 1]); // --limit 2 per class
+    expect(
+      rocAuc(
+        logits.map((l) => l.logit),
+        logits.map((l) => l.label),
+      ),
+    ).toBeCloseTo(info.validAuc, 10);
+  });
+
+  it('actually trains: backbone and head move away from the base weights every epoch', () => {
+    const rng = new SeededRandom(1);
+    const start = initialParams(base, layout, () => rng.next());
+    const headStart = layout.entries.find((e) => e.group === 'head')!.offset;
+    const epoch1 = floats('a', 'epochs', 'epoch-1.bin');
+    const epoch2 = floats('a', 'epochs', 'epoch-2.bin');
+    for (const [from, to] of [
+      [start, epoch1],
+      [epoch1, epoch2],
+    ] as const) {
+      expect(changed(from, to, 0, headStart)).toBeGreaterThan(headStart / 4);
+      expect(changed(from, to, headStart, layout.total)).toBeGreaterThan((layout.total - headStart) / 4);
+    }
+    for (const v of epoch2) if (!Number.isFinite(v)) throw new Error('non-finite parameter after training');
+  });
+
+  it(
+    'is deterministic: the same seed gives bit-identical weights, another seed different ones',
+    async () => {
+      const same = await fineTune('same-seed', options(1));
+      expect(same.code, same.output).toBe(0);
+      for (const f of ['epochs/epoch-1.bin', 'epochs/epoch-2.bin', 'best/params.bin'])
+        expect(bytes('same-seed', f).equals(bytes('a', f)), f).toBe(true);
+      expect(readFileSync(file('same-seed', 'best', 'valid-logits.json'), 'utf8')).toBe(
+        readFileSync(file('a', 'best', 'valid-logits.json'), 'utf8'),
+      );
+
+      const other = await fineTune('other-seed', options(2));
+      expect(other.code, other.output).toBe(0);
+      const a2 = floats('a', 'epochs', 'epoch-2.bin');
+      const b2 = floats('other-seed', 'epochs', 'epoch-2.bin');
+      expect(changed(a2, b2, 0, layout.total)).toBeGreaterThan(layout.total / 2);
+    },
+    RUN_TIMEOUT,
+  );
+
+  it(
+    'resumes a run killed after epoch 1 to the same weights as the uninterrupted run',
+    async () => {
+      const killed = await fineTune('resumed', options(1), `EPOCH 1/${EPOCHS}`);
+      // Killed, not finished: only epoch 1 is on disk (fails loudly, not vacuously, should the kill come late).
+      expect(killed.signal, killed.output).toBe('SIGKILL');
+      expect(checkpointState('resumed').epoch).toBe(1);
+      expect(readdirSync(file('resumed', 'epochs'))).toEqual(['epoch-1.bin']);
+      expect(epochLines('resumed').map((l) => l.epoch)).toEqual([1]);
+
+      const resumed = await fineTune('resumed', [...options(1), '--resume']);
+      expect(resumed.code, resumed.output).toBe(0);
+      expect(resumed.output).toContain('resuming after epoch 1');
+      for (const f of [
+        'epochs/epoch-1.bin',
+        'epochs/epoch-2.bin',
+        'checkpoint/params.bin',
+        'best/params.bin',
+      ])
+        expect(bytes('resumed', f).equals(bytes('a', f)), f).toBe(true);
+      for (const f of ['adam-m.bin', 'adam-v.bin'])
+        expect(bytes('resumed', 'checkpoint', f).equals(bytes('a', 'checkpoint', f)), f).toBe(true);
+      expect(epochLines('resumed').map((l) => l.epoch)).toEqual([1, 2]);
+
+      // A resume with other options is refused and leaves the run untouched.
+      const before = bytes('resumed', 'checkpoint', 'params.bin');
+      const refused = await fineTune('resumed', [...options(2), '--resume']);
+      expect(refused.code).not.toBe(0);
+      expect(refused.output).toContain('--resume with different options');
+      expect(bytes('resumed', 'checkpoint', 'params.bin').equals(before)).toBe(true);
+    },
+    RUN_TIMEOUT,
+  );
+
+  it('exports the best epoch as a graph model that reproduces the training loop’s logit', async () => {
+    const { spec, head, info } = loadFineTuned(runDir('a'), base);
+    // Frozen 112×112 layers keep the base weights; the others carry the trained ones.
+    const baseLayers = new Map(featureExtractor(base).layers.map((l) => [l.name, l]));
+    const best = floats('a', 'best', 'params.bin');
+    const firstTrained = layout.entries[0]!;
+    for (const layer of spec.layers) {
+      const original = baseLayers.get(layer.name)!;
+      if (!isWeighted(layer) || !isWeighted(original) || layer.kind === 'dense' || original.kind === 'dense')
+        continue;
+      if (layer.highRes) expect(layer.filter).toEqual(original.filter);
+      if (layer.name === firstTrained.layer)
+        expect(layer.filter).toEqual(
+          best.slice(firstTrained.offset, firstTrained.offset + firstTrained.size),
+        );
+    }
+
+    await tf.setBackend('wasm');
+    const tensorsBefore = tf.memory().numTensors;
+    const dir = join(temp, 'graph-model');
+    writeGraphModel(spec, dir, { head, weightDtype: 'float32' });
+    const recorded = (
+      JSON.parse(readFileSync(file('a', 'best', 'valid-logits.json'), 'utf8')) as ValidLogit[]
+    )[0]!;
+    const input = toModelInput(await loadImage(join(data, recorded.relPath)), info.input);
+    const model = await loadGraphModelFromDir(dir);
+    let logit: number;
+    try {
+      logit = tf.tidy(() => {
+        const x = tf.tensor4d(input, [1, info.input.size, info.input.size, 3]);
+        return (model.execute(x, 'logit') as tf.Tensor).dataSync()[0]!;
+      });
+    } finally {
+      model.dispose();
+    }
+    expect(tf.memory().numTensors).toBe(tensorsBefore);
+    const probability = 1 / (1 + Math.exp(-logit));
+    expect(Number.isFinite(probability)).toBe(true);
+    expect(probability).toBeGreaterThan(0);
+    expect(probability).toBeLessThan(1);
+    // Same tolerance as check-export-parity.ts: the written files compute what the workers computed.
+    expect(Math.abs(logit - recorded.logit)).toBeLessThan(1e-3);
+  });
+});
