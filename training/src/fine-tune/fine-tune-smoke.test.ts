@@ -48,7 +48,10 @@ const STEPS_PER_EPOCH = Math.ceil((2 * LIMIT) / BATCH);
 const RUN_TIMEOUT = 600_000;
 
 const script = join(repo, 'training/src/fine-tune/fine-tune.ts');
-const temp = mkdtempSync(join(tmpdir(), 'naevus-fine-tune-'));
+// Not even created when the test skips, so a skipped run leaves nothing behind.
+const temp = reason
+  ? join(tmpdir(), 'naevus-fine-tune-skipped')
+  : mkdtempSync(join(tmpdir(), 'naevus-fine-tune-'));
 const data = join(temp, 'data');
 // An absolute --run is used as the run folder as is, so nothing is written under training/runs/.
 const runDir = (name: string) => join(temp, 'runs', name);
@@ -70,7 +73,7 @@ afterAll(() => {
   // Only processes this file spawned, and only if a failed test left one running.
   for (const child of children)
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  rmSync(temp, { recursive: true, force: true });
+  if (!reason) rmSync(temp, { recursive: true, force: true });
 });
 
 interface Finished {
