@@ -1,4 +1,4 @@
-import type { ModelMetadata, SplitMetrics } from '../../shared/model/model-metadata';
+import type { ModelMetadata, OutOfDomainCheck, SplitMetrics } from '../../shared/model/model-metadata';
 import { formatAuc, formatPercent, formatWithInterval } from './format-metric';
 import { summariseImages } from './summarise-images';
 import './model-card.css';
@@ -52,6 +52,19 @@ function MetricsTable({ caption, metrics }: { caption: string; metrics: SplitMet
   );
 }
 
+/** Plain words for the ISIC figures: what a person elsewhere would have been told about a melanoma. */
+function OutOfDomainNote({ check }: { check: OutOfDomainCheck }) {
+  return (
+    <p data-testid="out-of-domain">
+      On {check.melanoma.n} melanomas photographed at other clinics ({check.dataset}), it said “Low concern”
+      for {formatPercent(check.melanoma.low)}, was unsure for {formatPercent(check.melanoma.inconclusive)} and
+      said “Have it checked” for {formatPercent(check.melanoma.high)}. Telling those melanomas from{' '}
+      {check.benign.n} benign lesions: AUC {formatAuc(check.auc, check.aucCi95)}, weaker than on photos like
+      the ones it learned from.
+    </p>
+  );
+}
+
 /** What the model learned from, how well it did on photos it never saw, and where it should not be trusted. */
 export function ModelCardView({
   metadata,
@@ -95,6 +108,7 @@ export function ModelCardView({
         ) : (
           <p>No test measurements are recorded for this model version.</p>
         )}
+        {metadata.outOfDomain && <OutOfDomainNote check={metadata.outOfDomain} />}
         <p>
           A result is “Have it checked” from a calibrated estimate of {formatPercent(metadata.threshold)};
           estimates between {formatPercent(metadata.inconclusiveBand[0])} and{' '}

@@ -68,6 +68,26 @@ export interface QuantisationVariant {
   shipped: boolean;
 }
 
+/** Where the model's results fell for images from a group, as shares of that group. */
+export interface LevelShares {
+  n: number;
+  high: number;
+  inconclusive: number;
+  low: number;
+}
+
+/**
+ * The shipped model on dermoscopy from other clinics, labelled melanoma vs benign (a different scheme from the
+ * training labels). Measured after every choice was made; never used to choose anything.
+ */
+export interface OutOfDomainCheck {
+  dataset: string;
+  auc: number;
+  aucCi95: [number, number];
+  melanoma: LevelShares;
+  benign: LevelShares;
+}
+
 export interface ModelMetadata {
   name: string;
   version: string;
@@ -82,6 +102,8 @@ export interface ModelMetadata {
   inconclusiveBand: [number, number];
   guard?: DomainGuardSpec;
   metrics: { valid?: SplitMetrics; test?: SplitMetrics };
+  /** Optional: absent when the pipeline ran without the ISIC folder, or in --quick mode. */
+  outOfDomain?: OutOfDomainCheck;
   training: {
     description: string;
     dataHash: string;

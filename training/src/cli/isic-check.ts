@@ -8,11 +8,14 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
+import { readModelMetadata } from '../evaluate/read-model-metadata';
+import { writeMetadata } from '../export/write-model-dir';
 import {
   everyKth,
   isicMelanomaCheck,
   readIsicLabels,
-  type LevelShares,
+  toOutOfDomainMetadata,
+  type LevelSharesWithCi,
 } from '../external/isic-melanoma-check';
 import { failWithUsage, parseOptionsOrExit } from './cli-error';
 import { progressBar } from './progress-bar';
@@ -22,10 +25,11 @@ const defaultIsic = join(defaultPaths.shared, 'datasets/isic2017-train');
 const USAGE = `usage: npm run -w training isic-check -- [--isic <dir>] [--model <model dir>] [--every <k>] [--json <out.json>]
   --isic   folder with labels.csv and images/ (default ${defaultIsic})
   --model  folder with model.json and metadata.json (default ${defaultPaths.modelOut})
-  --every  use every k-th image only (default 1: all)`;
+  --every  use every k-th image only (default 1: all)
+  --write-metadata  record the figures as outOfDomain in the model's metadata.json (model card); all images only`;
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-const levels = (s: LevelShares) =>
+const levels = (s: LevelSharesWithCi) =>
   `high ${pct(s.high)}, inconclusive ${pct(s.inconclusive)}, low ${pct(s.low)} (95% CI ${pct(s.lowCi95[0])}–${pct(s.lowCi95[1])})`;
 
 async function main(): Promise<void> {
@@ -35,6 +39,7 @@ async function main(): Promise<void> {
       model: { type: 'string' },
       every: { type: 'string' },
       json: { type: 'string' },
+      'write-metadata': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     USAGE,
@@ -46,6 +51,8 @@ async function main(): Promise<void> {
     failWithUsage(`--model ${modelDir} has no metadata.json`, USAGE);
   const every = values.every === undefined ? 1 : Number(values.every);
   if (!Number.isInteger(every) || every < 1) failWithUsage('--every must be a whole number ≥ 1', USAGE);
+  if (values['write-metadata'] && every !== 1)
+    failWithUsage('--write-metadata records the whole set only; drop --every', USAGE);
   let images;
   try {
     images = everyKth(readIsicLabels(isicDir), every);
@@ -72,6 +79,10 @@ async function main(): Promise<void> {
       `melanomas: ${levels(result.melanoma)}\n` +
       `benign (includes dysplastic nevi, "dangerous" in our labels): ${levels(result.benign)}\n`,
   );
+  if (values['write-metadata']) {
+    writeMetadata({ ...readModelMetadata(modelDir), outOfDomain: toOutOfDomainMetadata(result) }, modelDir);
+    process.stdout.write(`recorded in ${join(modelDir, 'metadata.json')}\n`);
+  }
   if (values.json) {
     const out = userPath(values.json);
     mkdirSync(dirname(out), { recursive: true });

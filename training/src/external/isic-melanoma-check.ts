@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { calibratedProbability } from '../../../src/shared/model/calibrate';
-import type { ModelMetadata } from '../../../src/shared/model/model-metadata';
+import type { LevelShares, ModelMetadata, OutOfDomainCheck } from '../../../src/shared/model/model-metadata';
 import { riskLevelOf, type RiskLevel } from '../../../src/shared/model/risk-level';
 import { toModelInput } from '../../../src/shared/preprocess/model-input';
 import { loadImage } from '../dataset/load-image';
@@ -18,11 +18,7 @@ export interface IsicImage {
 }
 
 /** Where a group of images lands among the app's three result levels. */
-export interface LevelShares {
-  n: number;
-  high: number;
-  inconclusive: number;
-  low: number;
+export interface LevelSharesWithCi extends LevelShares {
   /** 95% Wilson interval of the share called low. */
   lowCi95: [number, number];
 }
@@ -32,8 +28,8 @@ export interface IsicMelanomaCheck {
   modelVersion: string;
   auc: number;
   aucCi95: [number, number];
-  melanoma: LevelShares;
-  benign: LevelShares;
+  melanoma: LevelSharesWithCi;
+  benign: LevelSharesWithCi;
   skipped: { id: string; reason: string }[];
 }
 
@@ -58,7 +54,7 @@ export function everyKth<T>(items: readonly T[], k: number): T[] {
   return items.filter((_, i) => i % k === 0);
 }
 
-function levelShares(probabilities: number[], metadata: ModelMetadata): LevelShares {
+function levelShares(probabilities: number[], metadata: ModelMetadata): LevelSharesWithCi {
   const n = probabilities.length;
   const count = (level: RiskLevel) => probabilities.filter((p) => riskLevelOf(p, metadata) === level).length;
   const low = count('low');
@@ -132,6 +128,25 @@ export async function isicMelanomaCheck(options: {
     melanoma: levelShares(melanoma, metadata),
     benign: levelShares(benign, metadata),
     skipped,
+  };
+}
+
+export const ISIC_DATASET_NAME = 'ISIC 2017 challenge training set (dermoscopy from other clinics)';
+
+/** The figures metadata.json carries for the model card. */
+export function toOutOfDomainMetadata(result: IsicMelanomaCheck): OutOfDomainCheck {
+  const shares = ({ n, high, inconclusive, low }: LevelShares): LevelShares => ({
+    n,
+    high,
+    inconclusive,
+    low,
+  });
+  return {
+    dataset: ISIC_DATASET_NAME,
+    auc: result.auc,
+    aucCi95: result.aucCi95,
+    melanoma: shares(result.melanoma),
+    benign: shares(result.benign),
   };
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { ModelInputSpec, ModelMetadata } from '../../../src/shared/model/model-metadata';
 import { baseModelProvenance } from '../base-model/base-model-provenance';
@@ -8,6 +8,7 @@ import type { EvaluationResult } from '../evaluate/evaluation-result';
 import { exportModel, variantsDir, type ExportResult } from '../export/export-model';
 import { writeMetadata } from '../export/write-model-dir';
 import { isicGuardImages } from '../guard/isic-guard-images';
+import { isicMelanomaCheck, readIsicLabels, toOutOfDomainMetadata } from '../external/isic-melanoma-check';
 import { evaluateTest, toSplitMetrics } from './evaluate-test';
 import type { HeadCandidate } from './choose-head';
 import { fineTunedHead, quickHead, type NetworkAndHead } from './network-and-head';
@@ -95,7 +96,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineReport> {
           runFineTune({
             data: o.data,
             base: o.base,
-            run: fromRun,
+            run: fineTuneDir,
             resume: o.resume ?? false,
             extra: o.fineTuneArgs ?? [],
           }),
@@ -191,6 +192,21 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineReport> {
     metadata = { ...metadata, metrics: { ...metadata.metrics, test: toSplitMetrics(result) } };
     writeMetadata(metadata, o.out);
     test = { ...toSplitMetrics(result), accuracyAt05: result.accuracyAt05 };
+  }
+
+  // Out-of-domain figures for the model card: full runs only (2,000 images, ~2.5 min), so --quick stays quick.
+  const isicDir = o.shared ? join(o.shared, 'datasets/isic2017-train') : null;
+  if (o.mode !== 'quick' && isicDir && existsSync(join(isicDir, 'labels.csv'))) {
+    const checked = await timer.run(
+      'ISIC check',
+      () => isicMelanomaCheck({ modelDir: o.out, isicDir, images: readIsicLabels(isicDir) }),
+      (r) => ({
+        images: r.melanoma.n + r.benign.n,
+        note: `melanoma vs benign AUC ${r.auc.toFixed(3)}, melanomas called low ${(100 * r.melanoma.low).toFixed(1)}%`,
+      }),
+    );
+    metadata = { ...metadata, outOfDomain: toOutOfDomainMetadata(checked) };
+    writeMetadata(metadata, o.out);
   }
 
   const report: PipelineReport = {

@@ -1,0 +1,39 @@
+// @vitest-environment jsdom
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ModelMetadata } from '../../shared/model/model-metadata';
+import { ModelCardView } from './model-card-view';
+
+afterEach(cleanup);
+
+const committed = JSON.parse(
+  readFileSync(resolve(__dirname, '../../../public/model/metadata.json'), 'utf8'),
+) as ModelMetadata;
+
+describe('ModelCardView', () => {
+  it('says how often melanomas from other clinics were called low concern, from metadata', () => {
+    const metadata: ModelMetadata = {
+      ...committed,
+      outOfDomain: {
+        dataset: 'ISIC 2017',
+        auc: 0.712,
+        aucCi95: [0.684, 0.741],
+        melanoma: { n: 374, high: 0.436, inconclusive: 0.481, low: 0.083 },
+        benign: { n: 1626, high: 0.168, inconclusive: 0.566, low: 0.266 },
+      },
+    };
+    render(<ModelCardView metadata={metadata} />);
+    const note = screen.getByTestId('out-of-domain').textContent ?? '';
+    expect(note).toMatch(/374 melanomas/);
+    expect(note).toMatch(/“Low concern”\s+for 8%/);
+    expect(note).toMatch(/0\.71 \(95% CI 0\.68–0\.74\)/);
+  });
+
+  it('leaves the note out when the model has no out-of-domain measurement', () => {
+    render(<ModelCardView metadata={{ ...committed, outOfDomain: undefined }} />);
+    expect(screen.queryByTestId('out-of-domain')).toBeNull();
+    expect(screen.getByText(/Held-out test photos/)).toBeTruthy();
+  });
+});
