@@ -9,7 +9,6 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { appBytes, appWorkerPath } from './app-bytes';
 import { buildCommit } from './build-commit';
@@ -22,6 +21,7 @@ import { printTable } from './print-table';
 import { serveBench } from './serve-bench';
 import { measureWarm, warmVariants } from './warm-inference';
 import type { BenchResults, WarmEntry } from './results';
+import { parseOptionsOrExit } from '../training/src/cli/cli-error';
 import { chromiumPath, quietChromiumArgs, softwareWebglArgs } from '../e2e/support/chromium-flags';
 
 const round = (x: number) => Math.round(x * 10) / 10;
@@ -29,8 +29,14 @@ const benchDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(benchDir, '..');
 const tmp = join(benchDir, 'tmp');
 
-const { values: args } = parseArgs({
-  options: {
+const USAGE = `usage: npm run bench -- [--runs <n> (30)] [--cold-reps <n> (3)] [--analyses <n> (3)]
+                       [--variants ${warmVariants.map((v) => v.key).join(',')}] [--dist <dir> | --commit <ref>]
+                       [--photo <file>] [--tflite <file>] [--out <results.json>] [--port <n> (4311)] [--app-flags <flags>]
+  Warm inference (app vs references), cold start, bytes and long tasks in Debian Chromium; see docs/performance.md.`;
+
+const args = parseOptionsOrExit(
+  {
+    help: { type: 'boolean', short: 'h' },
     runs: { type: 'string', default: '30' },
     'cold-reps': { type: 'string', default: '3' },
     analyses: { type: 'string', default: '3' },
@@ -54,7 +60,8 @@ const { values: args } = parseArgs({
     // Experiments: tfjs flags for the app only, e.g. --app-flags WEBGL_FORCE_F16_TEXTURES:true
     'app-flags': { type: 'string', default: '' },
   },
-});
+  USAGE,
+);
 
 /** Debian Chromium, the flags of the e2e suite minus --disable-gpu: WebGL must exist (SwiftShader). */
 const chromiumArgs = [...quietChromiumArgs, ...softwareWebglArgs];
