@@ -16,7 +16,8 @@ const api = {
   async load(modelBaseUrl: string, backend: BackendName) {
     const started = performance.now();
     session = await new ModelSession(modelBaseUrl, backend).open();
-    return { backend: session.backend, loadMs: performance.now() - started };
+    // The app's input spec, so the harness feeds it what the app's own preprocessing would.
+    return { backend: session.backend, loadMs: performance.now() - started, input: session.metadata.input };
   },
   async run(input: Float32Array): Promise<number> {
     if (!session) throw new Error('load() first');

@@ -3,6 +3,7 @@ import type { AnalysisResult } from '../../src/features/analysis/analysis-types'
 import type { AnalysisWorkerApi } from '../../src/features/analysis/worker/analysis.worker';
 import type { AppInferenceWorkerApi } from './app-inference.worker';
 import type { ReferenceWorkerApi } from './reference.worker';
+import { toModelInput } from '../../src/shared/preprocess/model-input';
 
 export interface CompareRequest {
   /** A module that imports the built app's own worker script (/assets/analysis.worker-XXXX.js). */
@@ -107,6 +108,8 @@ async function compare(request: CompareRequest): Promise<CompareResult> {
       for (let c = 0; c < 3; c++) rgb[p * 3 + c] = (image.data[p * 4 + c]! - 128) / 128;
     }
     const crop = { x: 0, y: 0, size };
+    // Same photo through the app's preprocessing at the app's input size (equal to `rgb` at 224 px).
+    const appInput = toModelInput(image, loaded.input, crop);
     const appTimes: number[] = [];
     const analysisTimes: number[] = [];
     const refTimes: number[] = [];
@@ -128,7 +131,7 @@ async function compare(request: CompareRequest): Promise<CompareResult> {
           refMs = await ref.run(rgb, size);
         },
         async () => {
-          appMs = await inference.run(rgb);
+          appMs = await inference.run(appInput);
         },
         async () => {
           refLayersMs = await refLayers.run(rgb, size);
