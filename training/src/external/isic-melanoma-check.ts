@@ -54,6 +54,7 @@ export function everyKth<T>(items: readonly T[], k: number): T[] {
   return items.filter((_, i) => i % k === 0);
 }
 
+/** Levels from the probability alone: the domain guard, which accepts 99% of ISIC images, is not applied. */
 function levelShares(probabilities: number[], metadata: ModelMetadata): LevelSharesWithCi {
   const n = probabilities.length;
   const count = (level: RiskLevel) => probabilities.filter((p) => riskLevelOf(p, metadata) === level).length;
@@ -131,7 +132,7 @@ export async function isicMelanomaCheck(options: {
   };
 }
 
-export const ISIC_DATASET_NAME = 'ISIC 2017 challenge training set (dermoscopy from other clinics)';
+export const ISIC_DATASET_NAME = 'ISIC 2017 challenge training set';
 
 /** The figures metadata.json carries for the model card. */
 export function toOutOfDomainMetadata(result: IsicMelanomaCheck): OutOfDomainCheck {
