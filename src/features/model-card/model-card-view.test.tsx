@@ -28,7 +28,19 @@ describe('ModelCardView', () => {
     const note = screen.getByTestId('out-of-domain').textContent ?? '';
     expect(note).toMatch(/374 melanomas/);
     expect(note).toMatch(/“Low concern”\s+for 8%/);
-    expect(note).toMatch(/0\.71 \(95% CI 0\.68–0\.74\)/);
+    expect(note).toMatch(/0\.71 \(95% CI 0\.68–0\.74\), weaker than on photos like the ones it learned from/);
+  });
+
+  it('does not call the other clinics weaker when they were not', () => {
+    const outOfDomain = {
+      dataset: 'ISIC 2017',
+      auc: 0.99,
+      aucCi95: [0.98, 1] as [number, number],
+      melanoma: { n: 10, high: 1, inconclusive: 0, low: 0 },
+      benign: { n: 10, high: 0, inconclusive: 0, low: 1 },
+    };
+    render(<ModelCardView metadata={{ ...committed, outOfDomain }} />);
+    expect(screen.getByTestId('out-of-domain').textContent).not.toMatch(/weaker/);
   });
 
   it('leaves the note out when the model has no out-of-domain measurement', () => {

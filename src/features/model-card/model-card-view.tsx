@@ -53,14 +53,16 @@ function MetricsTable({ caption, metrics }: { caption: string; metrics: SplitMet
 }
 
 /** Plain words for the ISIC figures: what a person elsewhere would have been told about a melanoma. */
-function OutOfDomainNote({ check }: { check: OutOfDomainCheck }) {
+function OutOfDomainNote({ check, testAuc }: { check: OutOfDomainCheck; testAuc: number | undefined }) {
   return (
     <p data-testid="out-of-domain">
       On {check.melanoma.n} melanomas photographed at other clinics ({check.dataset}), it said “Low concern”
       for {formatPercent(check.melanoma.low)}, was unsure for {formatPercent(check.melanoma.inconclusive)} and
       said “Have it checked” for {formatPercent(check.melanoma.high)}. Telling those melanomas from{' '}
-      {check.benign.n} benign lesions: AUC {formatAuc(check.auc, check.aucCi95)}, weaker than on photos like
-      the ones it learned from.
+      {check.benign.n} benign lesions: AUC {formatAuc(check.auc, check.aucCi95)}
+      {testAuc !== undefined && check.auc < testAuc
+        ? ', weaker than on photos like the ones it learned from.'
+        : '.'}
     </p>
   );
 }
@@ -108,7 +110,7 @@ export function ModelCardView({
         ) : (
           <p>No test measurements are recorded for this model version.</p>
         )}
-        {metadata.outOfDomain && <OutOfDomainNote check={metadata.outOfDomain} />}
+        {metadata.outOfDomain && <OutOfDomainNote check={metadata.outOfDomain} testAuc={test?.auc} />}
         <p>
           A result is “Have it checked” from a calibrated estimate of {formatPercent(metadata.threshold)};
           estimates between {formatPercent(metadata.inconclusiveBand[0])} and{' '}
