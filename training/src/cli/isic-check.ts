@@ -21,9 +21,8 @@ import { failWithUsage, parseOptionsOrExit } from './cli-error';
 import { progressBar } from './progress-bar';
 import { defaultPaths, userPath } from './repo-paths';
 
-const defaultIsic = join(defaultPaths.shared, 'datasets/isic2017-train');
 const USAGE = `usage: npm run -w training isic-check -- [--isic <dir>] [--model <model dir>] [--every <k>] [--json <out.json>]
-  --isic   folder with labels.csv and images/ (default ${defaultIsic})
+  --isic   folder with labels.csv and images/ (default ${defaultPaths.isic})
   --model  folder with model.json and metadata.json (default ${defaultPaths.modelOut})
   --every  use every k-th image only (default 1: all)
   --write-metadata  record the figures as outOfDomain in the model's metadata.json (model card); all images only`;
@@ -44,7 +43,7 @@ async function main(): Promise<void> {
     },
     USAGE,
   );
-  const isicDir = values.isic ? userPath(values.isic) : defaultIsic;
+  const isicDir = values.isic ? userPath(values.isic) : defaultPaths.isic;
   const modelDir = values.model ? userPath(values.model) : defaultPaths.modelOut;
   if (!existsSync(join(isicDir, 'labels.csv'))) failWithUsage(`--isic ${isicDir} has no labels.csv`, USAGE);
   if (!existsSync(join(modelDir, 'metadata.json')))

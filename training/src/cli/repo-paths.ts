@@ -4,13 +4,14 @@ import { fileURLToPath } from 'node:url';
 /** npm workspace scripts run with cwd = training/, so CLI defaults resolve from the repository root. */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
+/** The read-only data folder: ../shared beside the repository, or SHARED_DIR (tests and CLIs alike). */
+const shared = resolve(process.env.SHARED_DIR ?? resolve(repoRoot, '../shared'));
+
 export const defaultPaths = {
-  shared: resolve(repoRoot, '../shared'),
-  seedData: resolve(repoRoot, '../shared/datasets/seed-dermoscopy'),
-  baseTflite: resolve(
-    repoRoot,
-    '../shared/models/mobilenet_v2_1.0_224_quant/mobilenet_v2_1.0_224_quant.tflite',
-  ),
+  shared,
+  seedData: resolve(shared, 'datasets/seed-dermoscopy'),
+  isic: resolve(shared, 'datasets/isic2017-train'),
+  baseTflite: resolve(shared, 'models/mobilenet_v2_1.0_224_quant/mobilenet_v2_1.0_224_quant.tflite'),
   modelOut: resolve(repoRoot, 'public/model'),
   cache: resolve(repoRoot, 'training/cache'),
   runs: resolve(repoRoot, 'training/runs'),

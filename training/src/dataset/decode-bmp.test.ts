@@ -5,8 +5,9 @@ import { decodeBmp } from './decode-bmp';
 import { decodeJpeg } from './decode-jpeg';
 import { UnreadableImageError } from './image-error';
 import { gradientImage, writeBmp, type BmpOptions } from './write-test-images';
+import { defaultPaths } from '../cli/repo-paths';
 
-const shared = resolve(process.env.SHARED_DIR ?? resolve(__dirname, '../../../../shared'));
+const { shared } = defaultPaths;
 const samples = resolve(shared, 'datasets/seed-dermoscopy-bmp-samples');
 const seedTest = resolve(shared, 'datasets/seed-dermoscopy/test');
 

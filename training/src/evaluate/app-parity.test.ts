@@ -16,9 +16,10 @@ import type { ModelInputSpec, ModelMetadata } from '../../../src/shared/model/mo
 import { loadImage } from '../dataset/load-image';
 import { gradientImage } from '../dataset/write-test-images';
 import { batchTensor } from './batch-tensor';
+import { defaultPaths } from '../cli/repo-paths';
 
 const repo = resolve(__dirname, '../../..');
-const shared = resolve(process.env.SHARED_DIR ?? resolve(repo, '../shared'), 'datasets');
+const shared = resolve(defaultPaths.shared, 'datasets');
 const metadata = JSON.parse(
   readFileSync(resolve(repo, 'public/model/metadata.json'), 'utf8'),
 ) as ModelMetadata;

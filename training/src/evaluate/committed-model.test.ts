@@ -17,10 +17,11 @@ import { loadGraphModelFromDir } from '../graph-model/node-io';
 import { evaluateFolder } from './evaluate-folder';
 import type { EvaluationResult } from './evaluation-result';
 import { formatSummary } from './format-summary';
+import { defaultPaths } from '../cli/repo-paths';
 
 const repo = resolve(__dirname, '../../..');
 const modelDir = resolve(repo, 'public/model');
-const seedData = resolve(process.env.SHARED_DIR ?? resolve(repo, '../shared'), 'datasets/seed-dermoscopy');
+const { seedData } = defaultPaths;
 const metadata = existsSync(resolve(modelDir, 'metadata.json'))
   ? (JSON.parse(readFileSync(resolve(modelDir, 'metadata.json'), 'utf8')) as ModelMetadata)
   : null;

@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { describe, expect, it } from 'vitest';
 import { everyKth, isicMelanomaCheck, parseIsicLabels, readIsicLabels } from './isic-melanoma-check';
+import { defaultPaths } from '../cli/repo-paths';
 
 describe('parseIsicLabels', () => {
   it('reads image ids and melanoma flags', () => {
@@ -25,7 +26,7 @@ it('everyKth keeps the first item and every k-th after it', () => {
 });
 
 const repo = resolve(__dirname, '../../..');
-const isicDir = resolve(process.env.SHARED_DIR ?? resolve(repo, '../shared'), 'datasets/isic2017-train');
+const isicDir = defaultPaths.isic;
 const modelDir = resolve(repo, 'public/model');
 const reason = existsSync(resolve(isicDir, 'labels.csv')) ? '' : `${isicDir} not found`;
 if (reason) console.warn(`ISIC check of the committed model skipped: ${reason}`);

@@ -26,11 +26,10 @@ import { runFineTune } from '../pipeline/run-fine-tune';
 import { loadFineTuned, type BestModelInfo, type ValidLogit } from './best-model';
 import { initialParams, paramLayout, type ParamLayout } from './param-layout';
 import { SeededRandom } from './seeded-random';
+import { defaultPaths } from '../cli/repo-paths';
 
 const repo = resolve(__dirname, '../../..');
-const shared = resolve(process.env.SHARED_DIR ?? resolve(repo, '../shared'));
-const seedData = join(shared, 'datasets/seed-dermoscopy');
-const tflite = join(shared, 'models/mobilenet_v2_1.0_224_quant/mobilenet_v2_1.0_224_quant.tflite');
+const { seedData, baseTflite: tflite } = defaultPaths;
 const reason = !existsSync(seedData)
   ? `${seedData} not found`
   : !existsSync(tflite)

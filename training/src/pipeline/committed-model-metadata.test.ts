@@ -14,10 +14,11 @@ import { evaluateFolder } from '../evaluate/evaluate-folder';
 import { MAX_AUC_LOSS } from '../export/choose-variant';
 import { loadGraphModelFromDir } from '../graph-model/node-io';
 import { MAX_SHARD_BYTES } from '../graph-model/write-graph-model';
+import { defaultPaths } from '../cli/repo-paths';
 
 const repo = resolve(__dirname, '../../..');
 const modelDir = resolve(repo, 'public/model');
-const seedData = resolve(process.env.SHARED_DIR ?? resolve(repo, '../shared'), 'datasets/seed-dermoscopy');
+const { seedData } = defaultPaths;
 const metadata = JSON.parse(readFileSync(join(modelDir, 'metadata.json'), 'utf8')) as ModelMetadata;
 const placeholder = metadata.version.includes('placeholder');
 if (placeholder)

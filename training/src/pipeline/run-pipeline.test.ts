@@ -14,7 +14,7 @@ import {
   statSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,11 +27,9 @@ import { predictLogits } from '../evaluate/predict-logits';
 import { MAX_SHARD_BYTES } from '../graph-model/write-graph-model';
 import { loadGraphModelFromDir } from '../graph-model/node-io';
 import { runPipeline, type PipelineReport } from './run-pipeline';
+import { defaultPaths } from '../cli/repo-paths';
 
-const repo = resolve(__dirname, '../../..');
-const shared = resolve(process.env.SHARED_DIR ?? resolve(repo, '../shared'));
-const seedData = join(shared, 'datasets/seed-dermoscopy');
-const tflite = join(shared, 'models/mobilenet_v2_1.0_224_quant/mobilenet_v2_1.0_224_quant.tflite');
+const { seedData, baseTflite: tflite } = defaultPaths;
 const reason = !existsSync(seedData)
   ? `${seedData} not found`
   : !existsSync(tflite)
