@@ -4,6 +4,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe-scan';
 import { NaevusApp, type Verdict } from './support/naevus-app';
 import { generatedDir, missing, seedImages } from './support/paths';
+import { storedHistory } from './support/stored-history';
 import { expect, test } from './support/test';
 
 // Issue 4: the on-device history. One browser context for the whole file, in order, because the point is
@@ -11,57 +12,6 @@ import { expect, test } from './support/test';
 test.describe.configure({ mode: 'serial' });
 
 const skipReason = missing(seedImages.dangerousJpeg, seedImages.notDangerousJpeg);
-
-interface DumpedImage {
-  type: string;
-  size: number;
-  sha256: string;
-}
-
-interface HistoryDump {
-  moles: Record<string, unknown>[];
-  checks: (Record<string, unknown> & { photo: DumpedImage; crop: DumpedImage })[];
-}
-
-/** Everything in the history database, image bytes as SHA-256, read directly from IndexedDB in the page. */
-function dumpHistory(page: Page): Promise<HistoryDump> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      // No version: never upgrade or create a schema behind the app's back (called only after the app opened it).
-      const request = indexedDB.open('naevus-history');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const all = (store: string) =>
-      new Promise<Record<string, unknown>[]>((resolve, reject) => {
-        const request = db.transaction(store).objectStore(store).getAll();
-        request.onsuccess = () => resolve(request.result as Record<string, unknown>[]);
-        request.onerror = () => reject(request.error);
-      });
-    const digest = async (blob: Blob) => {
-      const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer()));
-      return {
-        type: blob.type,
-        size: blob.size,
-        sha256: Array.from(hash, (b) => b.toString(16).padStart(2, '0')).join(''),
-      };
-    };
-    const [moles, checks] = await Promise.all([all('moles'), all('checks')]);
-    db.close();
-    const byId = (a: Record<string, unknown>, b: Record<string, unknown>) =>
-      String(a.id).localeCompare(String(b.id));
-    return {
-      moles: moles.sort(byId),
-      checks: await Promise.all(
-        checks.sort(byId).map(async (check) => ({
-          ...check,
-          photo: await digest(check.photo as Blob),
-          crop: await digest(check.crop as Blob),
-        })),
-      ),
-    };
-  });
-}
 
 async function openMyMoles(app: NaevusApp): Promise<void> {
   // A fresh load of the start page (the screen's Back steps through the views inside My moles first).
@@ -135,7 +85,7 @@ test('saves two checks of one mole; both are in the timeline after a reload', as
   expect(items[0]!.probability).toBeCloseTo(verdicts[1]!.probability, 6);
   expect(items[1]!.probability).toBeCloseTo(verdicts[0]!.probability, 6);
 
-  const dump = await dumpHistory(page);
+  const dump = await storedHistory(page);
   for (const check of dump.checks) {
     expect(check.photo.type).toBe('image/jpeg');
     expect(check.crop.type).toBe('image/png');
@@ -164,14 +114,14 @@ test('the history survives an offline reload', async () => {
   test.skip(skipReason !== null, skipReason ?? '');
   test.setTimeout(180_000);
   await expect(page.getByTestId('offline-ready')).toBeAttached({ timeout: 120_000 });
-  const before = await dumpHistory(page);
+  const before = await storedHistory(page);
   await context.setOffline(true);
   try {
     await page.reload();
     await openMyMoles(app);
     await page.getByTestId('mole-item').getByRole('button').click();
     await expect(page.getByTestId('timeline-item')).toHaveCount(2);
-    expect(await dumpHistory(page)).toEqual(before);
+    expect(await storedHistory(page)).toEqual(before);
   } finally {
     await context.setOffline(false);
   }
@@ -181,7 +131,7 @@ test('export → delete everything → import gives back the identical history',
   test.skip(skipReason !== null, skipReason ?? '');
   await page.reload();
   await openMyMoles(app);
-  const before = await dumpHistory(page);
+  const before = await storedHistory(page);
   expect(before.checks).toHaveLength(2);
 
   const [download] = await Promise.all([
@@ -205,13 +155,13 @@ test('export → delete everything → import gives back the identical history',
   await page.getByTestId('delete-all').click();
   await page.getByTestId('confirm-delete').click();
   await expect(page.getByTestId('mole-list-empty')).toBeVisible();
-  expect((await dumpHistory(page)).checks).toEqual([]);
+  expect((await storedHistory(page)).checks).toEqual([]);
 
   await page.getByTestId('import-file').setInputFiles(archivePath);
   await expect(page.getByTestId('history-status')).toContainText('Imported 1 mole and 2 checks');
   await expect(page.getByTestId('mole-item')).toHaveCount(1);
   // Same ids, dates, probabilities, risk levels, model version, and byte-identical photos and crops.
-  expect(await dumpHistory(page)).toEqual(before);
+  expect(await storedHistory(page)).toEqual(before);
 
   // Kept for the next test: a damaged copy of a genuine export.
   const truncated = (await readFile(archivePath, 'utf8')).slice(0, 5000);
@@ -221,7 +171,7 @@ test('export → delete everything → import gives back the identical history',
 test('a corrupt or foreign import file is rejected and the history is unchanged', async () => {
   test.skip(skipReason !== null, skipReason ?? '');
   await openMyMoles(app);
-  const before = await dumpHistory(page);
+  const before = await storedHistory(page);
   expect(before.checks).toHaveLength(2);
 
   const foreign = {
@@ -235,7 +185,7 @@ test('a corrupt or foreign import file is rejected and the history is unchanged'
     const error = page.getByTestId('history-error');
     await expect(error).toBeVisible();
     await expect(error).toContainText(/Nothing was changed/);
-    expect(await dumpHistory(page)).toEqual(before);
+    expect(await storedHistory(page)).toEqual(before);
   }
   await expect(page.getByTestId('mole-item')).toHaveCount(1);
 });

@@ -1,27 +1,16 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { distDir, photos } from './support/paths';
-import { serveDirectory, type StaticServer } from './support/static-server';
+import { photos } from './support/paths';
+import { privateDeployment } from './support/private-deployment';
+import { storedHistory } from './support/stored-history';
 import { expect, test } from './support/test';
 
 // A person's saved moles outlive a new deployment: save a check, deploy a new version, accept "Update
 // available", and the history is the same record for record, byte for byte. As in update-prompt.spec.ts the
 // deployment is a private copy of dist/ on its own port (its own origin, service worker and IndexedDB),
 // changed on disk mid-visit, because Playwright's routing does not see the service worker's update check.
-let deployment: { dir: string; server: StaticServer } | undefined;
-
-test.beforeAll(async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'naevus-history-deploy-'));
-  cpSync(distDir, dir, { recursive: true });
-  deployment = { dir, server: await serveDirectory(dir) };
-});
-
-test.afterAll(async () => {
-  await deployment?.server.close();
-  if (deployment) rmSync(deployment.dir, { recursive: true, force: true });
-});
+const deployment = privateDeployment('naevus-history-deploy-');
 
 const deploymentMeta = 'meta[name="naevus-e2e-deployment"]';
 
@@ -43,52 +32,6 @@ function deployNextVersion(dir: string): void {
   writeFileSync(swPath, sw.replace(entry, '{"revision":"e2e-next-deployment","url":"index.html"}'));
 }
 
-interface StoredImage {
-  type: string;
-  size: number;
-  sha256: string;
-}
-
-interface StoredHistory {
-  moles: Record<string, unknown>[];
-  checks: (Record<string, unknown> & { photo: StoredImage; crop: StoredImage })[];
-}
-
-/** Every mole and check in IndexedDB, images as type, size and SHA-256 (read after the app opened it). */
-function storedHistory(page: Page): Promise<StoredHistory> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      // No version: never create or upgrade the schema behind the app's back.
-      const request = indexedDB.open('naevus-history');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const all = (store: string) =>
-      new Promise<Record<string, unknown>[]>((resolve, reject) => {
-        const request = db.transaction(store).objectStore(store).getAll();
-        request.onsuccess = () => resolve(request.result as Record<string, unknown>[]);
-        request.onerror = () => reject(request.error);
-      });
-    const digest = async (blob: Blob) => {
-      const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer()));
-      const sha256 = Array.from(hash, (b) => b.toString(16).padStart(2, '0')).join('');
-      return { type: blob.type, size: blob.size, sha256 };
-    };
-    const [moles, checks] = await Promise.all([all('moles'), all('checks')]);
-    db.close();
-    return {
-      moles,
-      checks: await Promise.all(
-        checks.map(async (check) => ({
-          ...check,
-          photo: await digest(check.photo as Blob),
-          crop: await digest(check.crop as Blob),
-        })),
-      ),
-    };
-  });
-}
-
 /** From the home screen: My moles → the one mole's timeline, as the person sees it. */
 async function openTimeline(page: Page) {
   await page.getByTestId('open-my-moles').click();
@@ -108,7 +51,7 @@ async function openTimeline(page: Page) {
 }
 
 test('saved history is identical after accepting a new version of the app', async ({ app, page }) => {
-  const { dir, server } = deployment!;
+  const { dir, server } = deployment();
   // A returning person: the first visit installs the service worker, the second runs under it.
   await page.goto(server.url);
   await app.waitForModel();

@@ -1,27 +1,15 @@
-import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { distDir, photos } from './support/paths';
-import { serveDirectory, type StaticServer } from './support/static-server';
+import { photos } from './support/paths';
+import { privateDeployment } from './support/private-deployment';
 import { expect, test } from './support/test';
 
 // A new deployment never swaps under a person's feet: the new service worker waits, the app says "Update
 // available — reload", and only that click switches versions. The deployment is a private copy of dist/ on
 // its own port (its own origin, so its own service worker), changed on disk mid-visit: Playwright's routing
 // does not see the browser's service-worker update check.
-let deployment: { dir: string; server: StaticServer } | undefined;
-
-test.beforeAll(async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'naevus-deploy-'));
-  cpSync(distDir, dir, { recursive: true });
-  deployment = { dir, server: await serveDirectory(dir) };
-});
-
-test.afterAll(async () => {
-  await deployment?.server.close();
-  if (deployment) rmSync(deployment.dir, { recursive: true, force: true });
-});
+const deployment = privateDeployment('naevus-deploy-');
 
 // Appended to sw.js to make "the next deployment": answers a question the deployed worker ignores.
 const newVersionMarker = `
@@ -45,7 +33,7 @@ async function controllingVersion(page: Page): Promise<'next' | 'current'> {
 }
 
 test('a new version waits for the person to choose "reload"', async ({ app, page }) => {
-  const { dir, server } = deployment!;
+  const { dir, server } = deployment();
   await page.goto(server.url);
   await app.waitForModel();
   await app.waitForOfflineReady();
