@@ -12,20 +12,13 @@ import { loadGraphModelFromArtifacts } from '../training/src/graph-model/load-in
 import { dirIOHandler } from '../training/src/graph-model/node-io';
 import { REFERENCE_SHARD_BYTES } from './build-reference-model';
 import { buildReferenceLayersModel } from './build-reference-layers-model';
+import { IMAGENET_TOP1, imagenetTestImagesDir } from '../training/src/base-model/imagenet-test-images';
 
 const tflite = defaultPaths.baseTflite;
 const haveBase = existsSync(tflite);
 if (!haveBase) console.warn(`SKIPPED layers-reference test: ${tflite} not found (shared/ data absent)`);
 
-const images = join(dirname(tflite), 'test-images');
-const expected: Record<string, string[]> = {
-  'cat.bmp': ['Egyptian cat', 'tabby, tabby cat'],
-  'grace_hopper.bmp': ['military uniform'],
-  'dragonfly.bmp': [
-    "dragonfly, darning needle, devil's darning needle, sewing needle, snake feeder, snake doctor, mosquito hawk, skeeter hawk",
-  ],
-  'hot_dog.jpg': ['hotdog, hot dog, red hot'],
-};
+const images = imagenetTestImagesDir(tflite);
 
 const argmax = (v: Float32Array) => v.indexOf(Math.max(...v));
 
@@ -72,7 +65,7 @@ describe.skipIf(!haveBase)('layers reference (written, reloaded, wasm backend)',
     ]);
   });
 
-  for (const [file, want] of Object.entries(expected)) {
+  for (const [file, want] of Object.entries(IMAGENET_TOP1)) {
     it(`gives the graph reference's ImageNet logits for ${file} (top-1 ${want[0]!.split(',')[0]})`, async () => {
       const x = await imageToInput(join(images, file));
       const ours = layers.predict(x) as tf.Tensor[];

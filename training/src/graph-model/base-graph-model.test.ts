@@ -12,20 +12,13 @@ import { imageToInput, imagenetTop1 } from './imagenet-top1';
 import { loadGraphModelFromArtifacts } from './load-in-memory';
 import { loadGraphModelFromDir } from './node-io';
 import { MAX_SHARD_BYTES, writeGraphModel } from './write-graph-model';
+import { IMAGENET_TOP1, imagenetTestImagesDir } from '../base-model/imagenet-test-images';
 
 const tflite = defaultPaths.baseTflite;
 const haveBase = existsSync(tflite);
 if (!haveBase) console.warn(`SKIPPED base graph-model tests: ${tflite} not found (shared/ data absent)`);
 
-const images = join(dirname(tflite), 'test-images');
-const expected: Record<string, string[]> = {
-  'cat.bmp': ['Egyptian cat', 'tabby, tabby cat'],
-  'grace_hopper.bmp': ['military uniform'],
-  'dragonfly.bmp': [
-    "dragonfly, darning needle, devil's darning needle, sewing needle, snake feeder, snake doctor, mosquito hawk, skeeter hawk",
-  ],
-  'hot_dog.jpg': ['hotdog, hot dog, red hot'],
-};
+const images = imagenetTestImagesDir(tflite);
 
 describe.skipIf(!haveBase)('base network as a tfjs graph model (wasm backend)', () => {
   let spec: NetworkSpec;
@@ -70,7 +63,7 @@ describe.skipIf(!haveBase)('base network as a tfjs graph model (wasm backend)', 
     expect(json.format).toBe('graph-model');
   });
 
-  for (const [file, want] of Object.entries(expected)) {
+  for (const [file, want] of Object.entries(IMAGENET_TOP1)) {
     it(`classifies ${file} as ${want[0]!.split(',')[0]}`, async () => {
       const top = await imagenetTop1(model, join(images, file), labels);
       expect(want).toContain(top.label);
