@@ -2,6 +2,8 @@ import type { ModelMetadata } from './model-metadata';
 
 export type RiskLevel = 'low' | 'inconclusive' | 'high';
 
+export const RISK_LEVELS: readonly RiskLevel[] = ['low', 'inconclusive', 'high'];
+
 /**
  * Calibrated probability → the level a person is shown. Inside the inconclusive band the model is not sure
  * either way; at or above the threshold, have it checked; below, low concern. Shared so offline evaluations

@@ -1,13 +1,10 @@
+import type { RiskLevel } from '../../../shared/model/risk-level';
 import type { RgbaImage } from '../../../shared/preprocess/rgba-image';
 
 /**
  * What the history keeps on the device. Dates are ISO-8601 UTC strings so they survive JSON export/import
  * exactly (a Date would round-trip through a string anyway).
  */
-export type RiskLevel = 'low' | 'inconclusive' | 'high';
-
-export const RISK_LEVELS: readonly RiskLevel[] = ['low', 'inconclusive', 'high'];
-
 /** Three months, the usual advice for re-photographing a mole that is being watched. */
 export const DEFAULT_RECHECK_INTERVAL_DAYS = 91;
 

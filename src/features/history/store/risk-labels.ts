@@ -1,4 +1,4 @@
-import type { RiskLevel } from './history-types';
+import type { RiskLevel } from '../../../shared/model/risk-level';
 
 /**
  * The same plain words as the result screen (features cannot import each other, so they are repeated here).

@@ -1,4 +1,5 @@
-import type { Mole, RiskLevel } from '../store/history-types';
+import type { RiskLevel } from '../../../shared/model/risk-level';
+import type { Mole } from '../store/history-types';
 
 /**
  * The machine-readable export: one JSON file. `format` tells it apart from any other JSON a user might pick;

@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from '../store/history-error';
-import { RISK_LEVELS, type Check, type Mole, type RiskLevel } from '../store/history-types';
+import { RISK_LEVELS, type RiskLevel } from '../../../shared/model/risk-level';
+import type { Check, Mole } from '../store/history-types';
 import { sniffImageType } from '../store/sniff-image-type';
 import { ARCHIVE_FORMAT, ARCHIVE_LIMITS, ARCHIVE_VERSION } from './archive-format';
 import { base64DecodedLength, base64ToBytes } from './base64';

@@ -1,4 +1,4 @@
-import type { RiskLevel } from '../store/history-types';
+import type { RiskLevel } from '../../../shared/model/risk-level';
 import { RISK_LABELS } from '../store/risk-labels';
 
 /** The risk level as words plus a shape, so it never depends on colour alone. */
