@@ -6,7 +6,7 @@ import { loadBaseNetwork } from '../base-model/load-base-network';
 import { featureExtractor, isWeighted } from '../base-model/network-spec';
 import { defaultPaths } from '../cli/repo-paths';
 import { loadFineTuned, saveBestModel } from './best-model';
-import { initialParams, paramLayout } from './param-layout';
+import { initialParams, paramLayout, setHead } from './param-layout';
 
 const present = existsSync(defaultPaths.baseTflite);
 
@@ -57,5 +57,19 @@ describe.skipIf(!present)('fine-tuned weights round trip (needs ../shared base m
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('setHead writes a probe head into the head slots only, and refuses one of the wrong width', () => {
+    const spec = loadBaseNetwork(defaultPaths.baseTflite);
+    const layout = paramLayout(spec, (highRes) => !highRes);
+    const params = initialParams(spec, layout, () => 0.5);
+    const before = params.slice();
+    const weights = Float32Array.from({ length: 1280 }, (_, i) => i / 1000);
+    setHead(params, layout, { weights, bias: -2 });
+    const w = layout.entries.at(-2)!;
+    expect(Array.from(params.subarray(w.offset, w.offset + w.size))).toEqual(Array.from(weights));
+    expect(params[layout.entries.at(-1)!.offset]).toBe(-2);
+    expect(params.subarray(0, w.offset)).toEqual(before.subarray(0, w.offset));
+    expect(() => setHead(params, layout, { weights: new Float32Array(10), bias: 0 })).toThrow(/does not fit/);
   });
 });

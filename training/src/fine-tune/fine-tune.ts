@@ -17,7 +17,8 @@ import { drawAugment } from './augment';
 import { saveBestModel, type ValidLogit } from './best-model';
 import { loadCheckpoint, saveCheckpoint, saveEpochParams, type TrainState } from './checkpoint';
 import { lrFactor } from './lr-schedule';
-import { initialParams, paramLayout } from './param-layout';
+import { initialParams, paramLayout, setHead } from './param-layout';
+import { probeHead } from './probe-head';
 import { formatDuration, runLog } from './run-log';
 import { SeededRandom } from './seeded-random';
 import { loadSharedImages } from './shared-images';
@@ -32,6 +33,7 @@ const usage = `usage: npm run fine-tune -w training -- [options]
   --resume              continue from the run's last checkpoint
   --epochs <n> (10)  --batch <n> (16)  --lr <x> (1e-4 backbone)  --head-lr <x> (1e-3)  --warmup <epochs> (1)
   --seed <n> (1)  --workers <n> (2)  --dropout <x> (0.2)  --no-freeze (train the 112×112 layers too)
+  --probe-head          start the head from the --quick linear probe on frozen features (LP-FT), not at random
   --max-steps <n>       stop after n steps and print seconds per image (speed measurement; no checkpoint)
   --limit <n>           use only n images per split and class (smoke runs)`;
 
@@ -54,6 +56,7 @@ function parse() {
         workers: { type: 'string', default: '2' },
         dropout: { type: 'string', default: '0.2' },
         'no-freeze': { type: 'boolean', default: false },
+        'probe-head': { type: 'boolean', default: false },
         'max-steps': { type: 'string' },
         limit: { type: 'string' },
         help: { type: 'boolean', default: false },
@@ -80,6 +83,7 @@ function parse() {
       workers: num('workers', values.workers, 1),
       dropout: num('dropout', values.dropout, 0),
       freeze: !values['no-freeze'],
+      probeHead: values['probe-head']!,
       maxSteps: values['max-steps'] === undefined ? undefined : num('max-steps', values['max-steps'], 1),
       limit: values.limit === undefined ? undefined : num('limit', values.limit, 1),
     };
@@ -116,6 +120,8 @@ async function main(): Promise<void> {
     dropout: opts.dropout,
     freeze: opts.freeze,
     limit: opts.limit ?? null,
+    // Only recorded when used, so runs started before the option existed still resume.
+    ...(opts.probeHead ? { probeHead: true } : {}),
   };
   log.line(`fine-tune ${JSON.stringify(config)} workers=${opts.workers} data=${opts.data}`);
 
@@ -163,6 +169,11 @@ async function main(): Promise<void> {
   if (!state) {
     const rng = new SeededRandom(opts.seed);
     const params = initialParams(spec, layout, () => rng.next());
+    if (opts.probeHead) {
+      const probe = await probeHead(spec, train, valid, INPUT);
+      setHead(params, layout, probe.head);
+      log.line(`head starts from the linear probe: ${probe.note}`);
+    }
     state = {
       epoch: 0,
       step: 0,

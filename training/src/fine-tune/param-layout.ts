@@ -1,4 +1,4 @@
-import { featureExtractor, isWeighted, type NetworkSpec } from '../base-model/network-spec';
+import { featureExtractor, isWeighted, type DenseHead, type NetworkSpec } from '../base-model/network-spec';
 
 /** One trainable tensor's place in the flat parameter vector shared by the main thread and the workers. */
 export interface ParamEntry {
@@ -61,4 +61,14 @@ export function initialParams(spec: NetworkSpec, layout: ParamLayout, uniform: (
     params.set(values, e.offset);
   }
   return params;
+}
+
+/** Overwrites the head's kernel and bias in a layout-ordered parameter vector (the LP-FT warm start). */
+export function setHead(params: Float32Array, layout: ParamLayout, head: DenseHead): void {
+  const w = layout.entries.find((e) => e.layer === 'head' && e.part === 'w');
+  const b = layout.entries.find((e) => e.layer === 'head' && e.part === 'b');
+  if (!w || !b || head.weights.length !== w.size)
+    throw new Error(`head of ${head.weights.length} weights does not fit the layout's ${w?.size ?? 0}`);
+  params.set(head.weights, w.offset);
+  params[b.offset] = head.bias;
 }
