@@ -29,6 +29,8 @@ describe('ModelCardView', () => {
     expect(note).toMatch(/374 melanomas/);
     expect(note).toMatch(/“Low concern”\s+for 8%/);
     expect(note).toMatch(/0\.71 \(95% CI 0\.68–0\.74\), weaker than on photos like the ones it learned from/);
+    // False alarms elsewhere too, so a low miss rate is not read as a free gain.
+    expect(note).toMatch(/“Have it checked” for 17% of those benign lesions/);
   });
 
   it('does not call the other clinics weaker when they were not', () => {

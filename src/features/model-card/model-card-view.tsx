@@ -62,7 +62,8 @@ function OutOfDomainNote({ check, testAuc }: { check: OutOfDomainCheck; testAuc:
       {check.benign.n} benign lesions: AUC {formatAuc(check.auc, check.aucCi95)}
       {testAuc !== undefined && check.auc < testAuc
         ? ', weaker than on photos like the ones it learned from.'
-        : '.'}
+        : '.'}{' '}
+      It also said “Have it checked” for {formatPercent(check.benign.high)} of those benign lesions.
     </p>
   );
 }

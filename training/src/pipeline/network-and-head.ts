@@ -98,7 +98,8 @@ export function fineTunedHead(
   });
   const recipe =
     `Fine-tuned MobileNetV2 (${info.input.size} px; run "${c.run}", best epoch ${info.epoch} chosen on valid AUC): ` +
-    `${JSON.stringify(info.recipe)}; augmentation: random resized square crop, 8 symmetries, brightness, contrast, ` +
+    `${JSON.stringify(info.recipe)}; ${info.recipe['probeHead'] ? 'head started from a logistic regression on the frozen features (LP-FT); ' : ''}` +
+    `augmentation: random resized square crop, 8 symmetries, brightness, contrast, ` +
     `saturation and colour gains; class-balanced loss, warm-up + cosine learning rate, fixed seed.`;
   return {
     spec,
