@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toModelInput } from '../../../src/shared/preprocess/model-input';
 import { loadBaseNetwork } from '../base-model/load-base-network';
 import { featureExtractor, isWeighted, type NetworkSpec } from '../base-model/network-spec';
+import { buildDataset } from '../dataset/build-dataset';
 import { loadImage } from '../dataset/load-image';
 import { loadGraphModelFromDir } from '../graph-model/node-io';
 import { writeGraphModel } from '../graph-model/write-graph-model';
@@ -25,6 +26,7 @@ import { rocAuc } from '../metrics/roc-auc';
 import { runFineTune } from '../pipeline/run-fine-tune';
 import { loadFineTuned, type BestModelInfo, type ValidLogit } from './best-model';
 import { initialParams, paramLayout, type ParamLayout } from './param-layout';
+import { probeHead } from './probe-head';
 import { SeededRandom } from './seeded-random';
 import { defaultPaths } from '../cli/repo-paths';
 
@@ -305,4 +307,45 @@ describe.skipIf(reason !== '')('fine-tune CLI on a tiny subset (2 epochs, 2 work
     // Same tolerance as check-export-parity.ts: the written files compute what the workers computed.
     expect(Math.abs(logit - recorded.logit)).toBeLessThan(1e-3);
   });
+
+  it(
+    '--probe-head starts the head at the linear probe of the same images (learning rates 0: the start is kept)',
+    async () => {
+      const run = await fineTune('probe', [
+        ...options(1),
+        '--epochs',
+        '1',
+        '--lr',
+        '0',
+        '--head-lr',
+        '0',
+        '--probe-head',
+      ]);
+      expect(run.code, run.output).toBe(0);
+      expect(run.output).toContain('head starts from the linear probe');
+      // The CLI's --limit: the first LIMIT images of each class, in manifest order.
+      const { manifest } = await buildDataset(data);
+      const firstOfEachClass = (split: string) => {
+        const seen = new Map<string, number>();
+        return manifest.filter((m) => {
+          if (m.split !== split) return false;
+          seen.set(m.label, (seen.get(m.label) ?? 0) + 1);
+          return seen.get(m.label)! <= LIMIT;
+        });
+      };
+      const info = JSON.parse(readFileSync(file('probe', 'best', 'model.json'), 'utf8')) as BestModelInfo;
+      const probe = await probeHead(base, firstOfEachClass('train'), firstOfEachClass('valid'), info.input);
+      const params = floats('probe', 'epochs', 'epoch-1.bin');
+      const w = layout.entries.at(-2)!;
+      expect(Array.from(params.subarray(w.offset, w.offset + w.size))).toEqual(
+        Array.from(probe.head.weights),
+      );
+      expect(params[layout.entries.at(-1)!.offset]).toBeCloseTo(probe.head.bias, 6);
+      // Not the seeded random head a run without --probe-head starts from.
+      const rng = new SeededRandom(1);
+      const randomStart = initialParams(base, layout, () => rng.next());
+      expect(changed(params, randomStart, w.offset, w.offset + w.size)).toBe(w.size);
+    },
+    RUN_TIMEOUT,
+  );
 });
