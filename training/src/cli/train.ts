@@ -17,6 +17,9 @@ import { warmFeatureCache } from '../pipeline/warm-feature-cache';
 import { failWithUsage, parseOptionsOrExit } from './cli-error';
 import { defaultPaths, userPath } from './repo-paths';
 
+/** The shipped model's recipe on top of the fine-tune stage's defaults (10 epochs, batch 16, seed 1, …). */
+const SHIPPED_RECIPE = '--probe-head --head-lr 1e-4';
+
 const USAGE = `usage: npm run train -- [--data <dir>] [--out <model dir>] [--quick | --from-run <name>] [--run <name>] [--resume]
                        [--base <file.tflite>] [--labels <labels.json>] [--cache <dir>] [--shared <dir>] [--no-augment] [--features-only]
                        [--fine-tune-args="--epochs 10 --batch 16 …"]
@@ -28,7 +31,8 @@ const USAGE = `usage: npm run train -- [--data <dir>] [--out <model dir>] [--qui
   --run       run folder under training/runs for reports (default: quick, fine-tune, or <from-run>-export)
   --features-only  only fill the embedding cache (base-network features of train, valid, brightness copy)
   --resume    full mode: continue the fine-tune run from its last checkpoint
-  --fine-tune-args  full mode: options passed on to the fine-tune stage (npm run fine-tune -- --help)`;
+  --fine-tune-args  full mode: options passed on to the fine-tune stage (npm run fine-tune -- --help);
+              default "${SHIPPED_RECIPE}", the recipe of the committed model`;
 
 function parse() {
   const values = parseOptionsOrExit(
@@ -82,7 +86,7 @@ function parse() {
       failWithUsage(`--labels: ${error instanceof Error ? error.message : String(error)}`, USAGE);
     }
   }
-  const fineTuneArgs = values['fine-tune-args']?.split(/\s+/).filter(Boolean) ?? [];
+  const fineTuneArgs = (values['fine-tune-args'] ?? SHIPPED_RECIPE).split(/\s+/).filter(Boolean);
   if (fineTuneArgs.some((a) => ['--data', '--base', '--run', '--resume'].includes(a))) {
     failWithUsage(
       '--fine-tune-args must not set --data, --base, --run or --resume (use the train options)',
