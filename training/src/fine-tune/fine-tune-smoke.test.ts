@@ -149,7 +149,14 @@ describe.skipIf(reason !== '')('fine-tune CLI on a tiny subset (2 epochs, 2 work
     base = loadBaseNetwork(tflite);
     layout = paramLayout(base, (highRes) => !highRes);
     // The reference run goes through the pipeline's own launcher (npx tsx, inherited stdio).
-    await runFineTune({ data, base: tflite, run: runDir('a'), resume: false, extra: options(1) });
+    await runFineTune({
+      data,
+      base: tflite,
+      run: runDir('a'),
+      cacheDir: join(temp, 'cache'),
+      resume: false,
+      extra: options(1),
+    });
   }, RUN_TIMEOUT);
 
   it('writes the checkpoint, every epoch, the best epoch and one log line per epoch', () => {
@@ -320,6 +327,8 @@ describe.skipIf(reason !== '')('fine-tune CLI on a tiny subset (2 epochs, 2 work
         '--head-lr',
         '0',
         '--probe-head',
+        '--cache',
+        join(temp, 'cache'),
       ]);
       expect(run.code, run.output).toBe(0);
       expect(run.output).toContain('head starts from the linear probe');
@@ -334,7 +343,13 @@ describe.skipIf(reason !== '')('fine-tune CLI on a tiny subset (2 epochs, 2 work
         });
       };
       const info = JSON.parse(readFileSync(file('probe', 'best', 'model.json'), 'utf8')) as BestModelInfo;
-      const probe = await probeHead(base, firstOfEachClass('train'), firstOfEachClass('valid'), info.input);
+      const probe = await probeHead(
+        base,
+        firstOfEachClass('train'),
+        firstOfEachClass('valid'),
+        info.input,
+        join(temp, 'cache'),
+      );
       const params = floats('probe', 'epochs', 'epoch-1.bin');
       const w = layout.entries.at(-2)!;
       expect(Array.from(params.subarray(w.offset, w.offset + w.size))).toEqual(

@@ -34,6 +34,7 @@ const usage = `usage: npm run fine-tune -w training -- [options]
   --epochs <n> (10)  --batch <n> (16)  --lr <x> (1e-4 backbone)  --head-lr <x> (1e-3)  --warmup <epochs> (1)
   --seed <n> (1)  --workers <n> (2)  --dropout <x> (0.2)  --no-freeze (train the 112×112 layers too)
   --probe-head          start the head from the --quick linear probe on frozen features (LP-FT), not at random
+  --cache <dir>         feature cache for --probe-head (default training/cache)
   --max-steps <n>       stop after n steps and print seconds per image (speed measurement; no checkpoint)
   --limit <n>           use only n images per split and class (smoke runs)`;
 
@@ -57,6 +58,7 @@ function parse() {
         dropout: { type: 'string', default: '0.2' },
         'no-freeze': { type: 'boolean', default: false },
         'probe-head': { type: 'boolean', default: false },
+        cache: { type: 'string' },
         'max-steps': { type: 'string' },
         limit: { type: 'string' },
         help: { type: 'boolean', default: false },
@@ -84,6 +86,7 @@ function parse() {
       dropout: num('dropout', values.dropout, 0),
       freeze: !values['no-freeze'],
       probeHead: values['probe-head']!,
+      cacheDir: values.cache ? userPath(values.cache) : defaultPaths.cache,
       maxSteps: values['max-steps'] === undefined ? undefined : num('max-steps', values['max-steps'], 1),
       limit: values.limit === undefined ? undefined : num('limit', values.limit, 1),
     };
@@ -170,7 +173,7 @@ async function main(): Promise<void> {
     const rng = new SeededRandom(opts.seed);
     const params = initialParams(spec, layout, () => rng.next());
     if (opts.probeHead) {
-      const probe = await probeHead(spec, train, valid, INPUT);
+      const probe = await probeHead(spec, train, valid, INPUT, opts.cacheDir);
       setHead(params, layout, probe.head);
       log.line(`head starts from the linear probe: ${probe.note}`);
     }

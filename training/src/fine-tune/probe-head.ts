@@ -2,7 +2,6 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import type { ModelInputSpec } from '../../../src/shared/model/model-metadata';
 import type { DenseHead, NetworkSpec } from '../base-model/network-spec';
-import { defaultPaths } from '../cli/repo-paths';
 import type { ManifestEntry } from '../dataset/build-dataset';
 import { quickHead } from '../pipeline/network-and-head';
 
@@ -10,16 +9,17 @@ import { quickHead } from '../pipeline/network-and-head';
  * LP-FT's first half: the --quick linear probe (logistic head on the frozen base features, L2 chosen on valid)
  * as the fine-tune's starting head. A random head sends large, noisy gradients into the pretrained layers in the
  * first steps and distorts features that transfer (Kumar et al., 2022); a fitted head does not. The features come
- * from the shared on-disk cache, so this costs seconds once `npm run train -- --features-only` has run.
+ * from the on-disk feature cache, so this costs seconds once `npm run train -- --features-only` has run.
  */
 export async function probeHead(
   base: NetworkSpec,
   train: readonly ManifestEntry[],
   valid: readonly ManifestEntry[],
   input: ModelInputSpec,
+  cacheDir: string,
 ): Promise<{ head: DenseHead; note: string }> {
   await tf.setBackend('wasm');
-  const probe = await quickHead({ base, train, valid, input, cacheDir: defaultPaths.cache, augment: true });
+  const probe = await quickHead({ base, train, valid, input, cacheDir, augment: true });
   const { l2, augmented, validAuc } = probe.headChoice!.chosen;
   return {
     head: probe.head,

@@ -10,11 +10,24 @@ export function runFineTune(args: {
   data: string;
   base: string;
   run: string;
+  /** Feature cache, for the linear probe that starts the head. */
+  cacheDir: string;
   resume: boolean;
   extra: string[];
 }): Promise<void> {
   const script = join(repoRoot, 'training/src/fine-tune/fine-tune.ts');
-  const argv = ['tsx', script, '--data', args.data, '--base', args.base, '--run', args.run];
+  const argv = [
+    'tsx',
+    script,
+    '--data',
+    args.data,
+    '--base',
+    args.base,
+    '--run',
+    args.run,
+    '--cache',
+    args.cacheDir,
+  ];
   if (args.resume) argv.push('--resume');
   argv.push(...args.extra);
   return new Promise((resolve, reject) => {

@@ -97,6 +97,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineReport> {
             data: o.data,
             base: o.base,
             run: fineTuneDir,
+            cacheDir: o.cacheDir,
             resume: o.resume ?? false,
             extra: o.fineTuneArgs ?? [],
           }),
