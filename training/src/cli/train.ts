@@ -87,9 +87,9 @@ function parse() {
     }
   }
   const fineTuneArgs = (values['fine-tune-args'] ?? SHIPPED_RECIPE).split(/\s+/).filter(Boolean);
-  if (fineTuneArgs.some((a) => ['--data', '--base', '--run', '--resume'].includes(a))) {
+  if (fineTuneArgs.some((a) => ['--data', '--base', '--run', '--resume', '--cache'].includes(a))) {
     failWithUsage(
-      '--fine-tune-args must not set --data, --base, --run or --resume (use the train options)',
+      '--fine-tune-args must not set --data, --base, --run, --resume or --cache (use the train options)',
       USAGE,
     );
   }

@@ -1,0 +1,45 @@
+/**
+ * `npm run train` on bad arguments: a one-line error, the usage, exit code 2, and nothing trained. Runs the CLI as
+ * a child process (its argument parsing exits the process); no shared data needed.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const script = resolve(__dirname, 'train.ts');
+const dataDir = mkdtempSync(join(tmpdir(), 'naevus-train-args-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+function train(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8' });
+  return { code: r.status, stderr: r.stderr, stdout: r.stdout };
+}
+
+describe('npm run train: bad arguments', () => {
+  it.each([
+    [['--no-such-option'], /^error: Unknown option '--no-such-option'/],
+    [['--quick', '--from-run', 'x'], /^error: --quick and --from-run exclude each other\n/],
+    [['--run', '../escape'], /^error: --run must be a plain folder name/],
+    [['--data', join(dataDir, 'missing')], /^error: --data .* is not a folder\n/],
+    // The pipeline hands the fine-tune stage its own data, base, run folder and feature cache.
+    [
+      ['--data', dataDir, '--base', script, '--fine-tune-args=--cache /tmp/elsewhere'],
+      /^error: --fine-tune-args must not set --data, --base, --run, --resume or --cache/,
+    ],
+  ])('%j → one-line error and usage, exit 2', (args, message) => {
+    const r = train(...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.split('\n')[1]).toMatch(/^usage: npm run train/);
+    expect(r.stdout).toBe('');
+  });
+
+  it('--help prints the usage, with the committed recipe as the fine-tune default, and exits 0', () => {
+    const r = train('--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^usage: npm run train/);
+    expect(r.stdout).toContain('default "--probe-head --head-lr 1e-4"');
+  });
+});
