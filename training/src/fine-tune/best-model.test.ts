@@ -36,7 +36,8 @@ describe.skipIf(!present)('fine-tuned weights round trip (needs ../shared base m
           format: 'naevus-fine-tuned/1',
           epoch: 3,
           validAuc: 0.8,
-          input: { size: 224, mean: 128, std: 128, range: [-1, 1] },
+          // Not the base network's 224: the written graph must take the size the run trained at.
+          input: { size: 192, mean: 128, std: 128, range: [-1, 1] },
           baseModel: 'x',
           layout,
           recipe: {},
@@ -46,6 +47,8 @@ describe.skipIf(!present)('fine-tuned weights round trip (needs ../shared base m
       );
       const { spec: tuned, head, info } = loadFineTuned(dir, spec);
       expect(info.epoch).toBe(3);
+      expect(spec.inputSize).toBe(224);
+      expect(tuned.inputSize).toBe(192);
       expect(head.weights.length).toBe(1280);
       expect(head.bias).toBe(1);
       const byName = new Map(tuned.layers.map((l) => [l.name, l]));

@@ -71,5 +71,10 @@ export function loadFineTuned(
   const kernel = values.get('head/w');
   const bias = values.get('head/b');
   if (!kernel || !bias) throw new Error(`${dir}: no head weights`);
-  return { spec: { ...extractor, layers }, head: { weights: kernel, bias: bias[0]! }, info };
+  // The written graph model takes the size the run trained at (convolution weights do not depend on it).
+  return {
+    spec: { ...extractor, inputSize: info.input.size, layers },
+    head: { weights: kernel, bias: bias[0]! },
+    info,
+  };
 }

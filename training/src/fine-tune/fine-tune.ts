@@ -35,10 +35,12 @@ const usage = `usage: npm run fine-tune -w training -- [options]
   --seed <n> (1)  --workers <n> (2)  --dropout <x> (0.2)  --no-freeze (train the 112×112 layers too)
   --probe-head          start the head from the --quick linear probe on frozen features (LP-FT), not at random
   --cache <dir>         feature cache for --probe-head (default training/cache)
+  --size <px>           train and evaluate at this input size, a multiple of 32 (default 224, the base network's)
   --max-steps <n>       stop after n steps and print seconds per image (speed measurement; no checkpoint)
   --limit <n>           use only n images per split and class (smoke runs)`;
 
-const INPUT: ModelInputSpec = { size: 224, mean: 128, std: 128, range: [-1, 127 / 128] };
+/** The base network's input range; the size is the base network's 224 unless --size says otherwise. */
+const inputSpec = (size: number): ModelInputSpec => ({ size, mean: 128, std: 128, range: [-1, 127 / 128] });
 
 function parse() {
   try {
@@ -59,6 +61,7 @@ function parse() {
         'no-freeze': { type: 'boolean', default: false },
         'probe-head': { type: 'boolean', default: false },
         cache: { type: 'string' },
+        size: { type: 'string', default: '224' },
         'max-steps': { type: 'string' },
         limit: { type: 'string' },
         help: { type: 'boolean', default: false },
@@ -87,12 +90,19 @@ function parse() {
       freeze: !values['no-freeze'],
       probeHead: values['probe-head']!,
       cacheDir: values.cache ? userPath(values.cache) : defaultPaths.cache,
+      size: multipleOf32(num('size', values.size, 32)),
       maxSteps: values['max-steps'] === undefined ? undefined : num('max-steps', values['max-steps'], 1),
       limit: values.limit === undefined ? undefined : num('limit', values.limit, 1),
     };
   } catch (e) {
     failWithUsage((e as Error).message, usage);
   }
+}
+
+function multipleOf32(size: number): number {
+  // MobileNetV2 halves the resolution five times; other sizes make XNNPACK and 'SAME' padding uneven.
+  if (!Number.isInteger(size / 32)) failWithUsage(`--size must be a multiple of 32, got ${size}`, usage);
+  return size;
 }
 
 function limitPerClass<T extends { label: string }>(items: T[], limit: number | undefined): T[] {
@@ -125,7 +135,9 @@ async function main(): Promise<void> {
     limit: opts.limit ?? null,
     // Only recorded when used, so runs started before the option existed still resume.
     ...(opts.probeHead ? { probeHead: true } : {}),
+    ...(opts.size !== 224 ? { size: opts.size } : {}),
   };
+  const input = inputSpec(opts.size);
   log.line(`fine-tune ${JSON.stringify(config)} workers=${opts.workers} data=${opts.data}`);
 
   const { manifest, report } = await buildDataset(opts.data);
@@ -173,7 +185,7 @@ async function main(): Promise<void> {
     const rng = new SeededRandom(opts.seed);
     const params = initialParams(spec, layout, () => rng.next());
     if (opts.probeHead) {
-      const probe = await probeHead(spec, train, valid, INPUT, opts.cacheDir);
+      const probe = await probeHead(spec, train, valid, input, opts.cacheDir);
       setHead(params, layout, probe.head);
       log.line(`head starts from the linear probe: ${probe.note}`);
     }
@@ -210,7 +222,7 @@ async function main(): Promise<void> {
       params: shared,
       grads: g,
       images,
-      input: INPUT,
+      input,
       dropout: opts.dropout,
     })),
   );
@@ -330,7 +342,7 @@ async function main(): Promise<void> {
           format: 'naevus-fine-tuned/1',
           epoch: epoch + 1,
           validAuc: auc,
-          input: INPUT,
+          input,
           baseModel: opts.base,
           layout,
           recipe: config,

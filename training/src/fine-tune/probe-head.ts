@@ -19,7 +19,9 @@ export async function probeHead(
   cacheDir: string,
 ): Promise<{ head: DenseHead; note: string }> {
   await tf.setBackend('wasm');
-  const probe = await quickHead({ base, train, valid, input, cacheDir, augment: true });
+  // Features at the size the run trains at (the graph's input placeholder follows spec.inputSize).
+  const sized = { ...base, inputSize: input.size };
+  const probe = await quickHead({ base: sized, train, valid, input, cacheDir, augment: true });
   const { l2, augmented, validAuc } = probe.headChoice!.chosen;
   return {
     head: probe.head,
