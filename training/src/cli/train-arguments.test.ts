@@ -40,6 +40,6 @@ describe('npm run train: bad arguments', () => {
     const r = train('--help');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^usage: npm run train/);
-    expect(r.stdout).toContain('default "--probe-head --head-lr 1e-4"');
+    expect(r.stdout).toContain('default "--probe-head --head-lr 1e-4 --size 192"');
   });
 });
