@@ -27,7 +27,7 @@ export interface Check {
   modelVersion: string;
   /** The user's photo, re-encoded as JPEG with its longer side at most PHOTO_MAX_SIDE px. */
   photo: Blob;
-  /** Exactly what the model saw: the 224-px square, JPEG or PNG. */
+  /** Exactly what the model saw: the square at the model's input size (metadata.json), JPEG or PNG. */
   crop: Blob;
 }
 
