@@ -1,16 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import { calibratedProbability } from '../../../src/shared/model/calibrate';
 import type { ModelMetadata } from '../../../src/shared/model/model-metadata';
-import { toModelInput } from '../../../src/shared/preprocess/model-input';
-import { buildDataset, type ManifestEntry } from '../dataset/build-dataset';
+import { buildDataset } from '../dataset/build-dataset';
 import type { LabelConfig, SplitName } from '../dataset/label-config';
-import { loadImage } from '../dataset/load-image';
 import { confusionAt, ratesOf } from '../metrics/confusion';
 import { rocCurve } from '../metrics/roc-curve';
 import { splitMetrics } from '../metrics/split-metrics';
 import { wilsonInterval } from '../metrics/wilson-interval';
 import type { EvaluationResult, ImagePrediction } from './evaluation-result';
-import { predictLogits } from './predict-logits';
+import { scoreImageFiles } from './score-image-files';
 
 export interface EvaluateOptions {
   dataRoot: string;
@@ -36,35 +33,17 @@ export async function evaluateFolder(options: EvaluateOptions): Promise<Evaluati
   const skipped = dataset.report.skipped.map((s) => ({ path: s.relPath, reason: s.reason }));
   for (const d of dataset.report.duplicates)
     skipped.push({ path: d.relPath, reason: `duplicate: ${d.reason}` });
-  const images: ImagePrediction[] = [];
-  const batchSize = options.batchSize ?? 8;
-  let done = 0;
-  for (let start = 0; start < entries.length; start += batchSize) {
-    const batch: { entry: ManifestEntry; input: Float32Array }[] = [];
-    for (const entry of entries.slice(start, start + batchSize)) {
-      try {
-        batch.push({ entry, input: toModelInput(await loadImage(entry.path), metadata.input) });
-      } catch (error) {
-        skipped.push({ path: entry.relPath, reason: error instanceof Error ? error.message : String(error) });
-      }
-    }
-    const logits = await predictLogits(
+  const images: ImagePrediction[] = (
+    await scoreImageFiles({
       model,
       metadata,
-      batch.map((b) => b.input),
-    );
-    batch.forEach(({ entry }, i) => {
-      const logit = logits[i]!;
-      images.push({
-        path: entry.relPath,
-        label: entry.label,
-        logit,
-        probability: calibratedProbability(logit, metadata.calibration),
-      });
-    });
-    done += Math.min(batchSize, entries.length - start);
-    options.onProgress?.(done, entries.length);
-  }
+      items: entries,
+      pathOf: (entry) => entry.path,
+      batchSize: options.batchSize ?? 8,
+      onSkip: (entry, reason) => skipped.push({ path: entry.relPath, reason }),
+      onProgress: options.onProgress,
+    })
+  ).map(({ item, logit, probability }) => ({ path: item.relPath, label: item.label, logit, probability }));
   if (images.length === 0) throw new Error('every image failed to load; see the skipped list');
 
   const probabilities = images.map((i) => i.probability);

@@ -1,11 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { calibratedProbability } from '../../../src/shared/model/calibrate';
 import type { LevelShares, ModelMetadata, OutOfDomainCheck } from '../../../src/shared/model/model-metadata';
 import { riskLevelOf, type RiskLevel } from '../../../src/shared/model/risk-level';
-import { toModelInput } from '../../../src/shared/preprocess/model-input';
-import { loadImage } from '../dataset/load-image';
-import { predictLogits } from '../evaluate/predict-logits';
+import { scoreImageFiles } from '../evaluate/score-image-files';
 import { readModelMetadata } from '../evaluate/read-model-metadata';
 import { loadGraphModelFromDir } from '../graph-model/node-io';
 import { delongInterval } from '../metrics/delong-interval';
@@ -83,33 +80,20 @@ export async function isicMelanomaCheck(options: {
 }): Promise<IsicMelanomaCheck> {
   const metadata = readModelMetadata(options.modelDir);
   const model = await loadGraphModelFromDir(options.modelDir);
-  const batchSize = options.batchSize ?? 16;
-  const scored: { melanoma: boolean; probability: number }[] = [];
   const skipped: { id: string; reason: string }[] = [];
+  let scored: { melanoma: boolean; probability: number }[];
   try {
-    for (let start = 0; start < options.images.length; start += batchSize) {
-      const batch: { image: IsicImage; input: Float32Array }[] = [];
-      for (const image of options.images.slice(start, start + batchSize)) {
-        try {
-          const rgba = await loadImage(join(options.isicDir, 'images', `${image.id}.jpg`));
-          batch.push({ image, input: toModelInput(rgba, metadata.input) });
-        } catch (error) {
-          skipped.push({ id: image.id, reason: error instanceof Error ? error.message : String(error) });
-        }
-      }
-      const logits = await predictLogits(
+    scored = (
+      await scoreImageFiles({
         model,
         metadata,
-        batch.map((b) => b.input),
-      );
-      batch.forEach(({ image }, i) =>
-        scored.push({
-          melanoma: image.melanoma,
-          probability: calibratedProbability(logits[i]!, metadata.calibration),
-        }),
-      );
-      options.onProgress?.(Math.min(start + batchSize, options.images.length), options.images.length);
-    }
+        items: options.images,
+        pathOf: (image) => join(options.isicDir, 'images', `${image.id}.jpg`),
+        batchSize: options.batchSize ?? 16,
+        onSkip: (image, reason) => skipped.push({ id: image.id, reason }),
+        onProgress: options.onProgress,
+      })
+    ).map(({ item, probability }) => ({ melanoma: item.melanoma, probability }));
   } finally {
     model.dispose();
   }
