@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,4 +21,10 @@ export const defaultPaths = {
 /** Resolve a user-given path against the directory the user ran npm from (INIT_CWD), not training/. */
 export function userPath(p: string): string {
   return resolve(process.env.INIT_CWD ?? process.cwd(), p);
+}
+
+/** Why a test that reads these paths must skip ("<path> not found" for the first one missing), or '' to run. */
+export function missingData(...paths: string[]): string {
+  const missing = paths.find((p) => !existsSync(p));
+  return missing === undefined ? '' : `${missing} not found`;
 }

@@ -17,7 +17,7 @@ import { loadGraphModelFromDir } from '../graph-model/node-io';
 import { evaluateFolder } from './evaluate-folder';
 import type { EvaluationResult } from './evaluation-result';
 import { formatSummary } from './format-summary';
-import { defaultPaths } from '../cli/repo-paths';
+import { defaultPaths, missingData } from '../cli/repo-paths';
 
 const repo = resolve(__dirname, '../../..');
 const modelDir = resolve(repo, 'public/model');
@@ -26,11 +26,7 @@ const metadata = existsSync(resolve(modelDir, 'metadata.json'))
   ? (JSON.parse(readFileSync(resolve(modelDir, 'metadata.json'), 'utf8')) as ModelMetadata)
   : null;
 const placeholder = !metadata || metadata.version.includes('placeholder');
-const reason = !existsSync(seedData)
-  ? `${seedData} not found`
-  : placeholder
-    ? 'public/model is the untrained placeholder'
-    : '';
+const reason = missingData(seedData) || (placeholder ? 'public/model is the untrained placeholder' : '');
 if (reason) console.warn(`committed-model test skipped: ${reason}`);
 
 describe.skipIf(reason !== '')('committed model on the seed test split', () => {

@@ -26,17 +26,14 @@ import { rocAuc } from '../metrics/roc-auc';
 import { runFineTune } from '../pipeline/run-fine-tune';
 import { loadFineTuned, type BestModelInfo, type ValidLogit } from './best-model';
 import { initialParams, paramLayout, type ParamLayout } from './param-layout';
+import { limitPerClass } from './limit-per-class';
 import { probeHead } from './probe-head';
 import { SeededRandom } from './seeded-random';
-import { defaultPaths } from '../cli/repo-paths';
+import { defaultPaths, missingData } from '../cli/repo-paths';
 
 const repo = resolve(__dirname, '../../..');
 const { seedData, baseTflite: tflite } = defaultPaths;
-const reason = !existsSync(seedData)
-  ? `${seedData} not found`
-  : !existsSync(tflite)
-    ? `${tflite} not found`
-    : '';
+const reason = missingData(seedData, tflite);
 if (reason) console.warn(`fine-tune smoke test skipped: ${reason}`);
 
 /** Copied per split and class; --limit then keeps fewer, so the test also proves --limit is applied. */
@@ -332,16 +329,12 @@ describe.skipIf(reason !== '')('fine-tune CLI on a tiny subset (2 epochs, 2 work
       ]);
       expect(run.code, run.output).toBe(0);
       expect(run.output).toContain('head starts from the linear probe');
-      // The CLI's --limit: the first LIMIT images of each class, in manifest order.
       const { manifest } = await buildDataset(data);
-      const firstOfEachClass = (split: string) => {
-        const seen = new Map<string, number>();
-        return manifest.filter((m) => {
-          if (m.split !== split) return false;
-          seen.set(m.label, (seen.get(m.label) ?? 0) + 1);
-          return seen.get(m.label)! <= LIMIT;
-        });
-      };
+      const firstOfEachClass = (split: string) =>
+        limitPerClass(
+          manifest.filter((m) => m.split === split),
+          LIMIT,
+        );
       const info = JSON.parse(readFileSync(file('probe', 'best', 'model.json'), 'utf8')) as BestModelInfo;
       const probe = await probeHead(
         base,

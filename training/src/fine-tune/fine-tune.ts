@@ -16,6 +16,7 @@ import { adamStep, createAdamState } from './adam';
 import { drawAugment } from './augment';
 import { saveBestModel, type ValidLogit } from './best-model';
 import { loadCheckpoint, saveCheckpoint, saveEpochParams, type TrainState } from './checkpoint';
+import { limitPerClass } from './limit-per-class';
 import { lrFactor } from './lr-schedule';
 import { initialParams, paramLayout, setHead } from './param-layout';
 import { probeHead } from './probe-head';
@@ -103,16 +104,6 @@ function multipleOf32(size: number): number {
   // MobileNetV2 halves the resolution five times; other sizes make XNNPACK and 'SAME' padding uneven.
   if (!Number.isInteger(size / 32)) failWithUsage(`--size must be a multiple of 32, got ${size}`, usage);
   return size;
-}
-
-function limitPerClass<T extends { label: string }>(items: T[], limit: number | undefined): T[] {
-  if (limit === undefined) return items;
-  const seen = new Map<string, number>();
-  return items.filter((it) => {
-    const n = seen.get(it.label) ?? 0;
-    seen.set(it.label, n + 1);
-    return n < limit;
-  });
 }
 
 async function main(): Promise<void> {

@@ -3,16 +3,7 @@
  * write a loadable graph model whose metadata is complete and consistent with what the model computes, leak no
  * tensors, and on a rerun take every embedding from the cache and reproduce the same model.
  */
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -27,14 +18,10 @@ import { predictLogits } from '../evaluate/predict-logits';
 import { MAX_SHARD_BYTES } from '../graph-model/write-graph-model';
 import { loadGraphModelFromDir } from '../graph-model/node-io';
 import { runPipeline, type PipelineReport } from './run-pipeline';
-import { defaultPaths } from '../cli/repo-paths';
+import { defaultPaths, missingData } from '../cli/repo-paths';
 
 const { seedData, baseTflite: tflite } = defaultPaths;
-const reason = !existsSync(seedData)
-  ? `${seedData} not found`
-  : !existsSync(tflite)
-    ? `${tflite} not found`
-    : '';
+const reason = missingData(seedData, tflite);
 if (reason) console.warn(`pipeline smoke test skipped: ${reason}`);
 
 const PER_CLASS = 3;
