@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expectNoSeriousA11yViolations } from './support/axe-scan';
 import { missing, seedImages } from './support/paths';
+import type { Page } from '@playwright/test';
 import { expect, test } from './support/test';
 
 // The history screens without re-running analyses: a history is imported from an archive built here from
@@ -51,6 +52,19 @@ async function seedArchive(): Promise<Buffer> {
     ],
   };
   return Buffer.from(JSON.stringify(archive));
+}
+
+/** Imports the seeded archive on My moles and opens its one mole's timeline. */
+async function openSeededMole(page: Page): Promise<void> {
+  // The history screens do not need the model, so no waiting for it to load.
+  await page.goto('/');
+  await page.getByTestId('open-my-moles').click();
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'history.json',
+    mimeType: 'application/json',
+    buffer: await seedArchive(),
+  });
+  await page.getByTestId('mole-item').getByRole('button').click();
 }
 
 test('My moles, timeline and compare: reminders, calendar file, no serious accessibility violations', async ({
@@ -114,15 +128,7 @@ test('renaming a mole: keyboard only, kept after a reload, carried by the export
   page,
 }) => {
   test.skip(skipReason !== null, skipReason ?? '');
-  // The history screens do not need the model, so no waiting for it to load.
-  await page.goto('/');
-  await page.getByTestId('open-my-moles').click();
-  await page.getByTestId('import-file').setInputFiles({
-    name: 'history.json',
-    mimeType: 'application/json',
-    buffer: await seedArchive(),
-  });
-  await page.getByTestId('mole-item').getByRole('button').click();
+  await openSeededMole(page);
   const heading = page.getByTestId('timeline-mole-name');
   await expect(heading).toHaveText('Left shoulder');
 
@@ -166,15 +172,7 @@ test('renaming a mole: keyboard only, kept after a reload, carried by the export
 
 test('deleting one check and then the mole asks first and removes only what was chosen', async ({ page }) => {
   test.skip(skipReason !== null, skipReason ?? '');
-  // The history screens do not need the model, so no waiting for it to load.
-  await page.goto('/');
-  await page.getByTestId('open-my-moles').click();
-  await page.getByTestId('import-file').setInputFiles({
-    name: 'history.json',
-    mimeType: 'application/json',
-    buffer: await seedArchive(),
-  });
-  await page.getByTestId('mole-item').getByRole('button').click();
+  await openSeededMole(page);
   const items = page.getByTestId('timeline-item');
   await expect(items).toHaveCount(2);
 

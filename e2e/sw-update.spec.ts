@@ -52,12 +52,7 @@ async function openTimeline(page: Page) {
 
 test('saved history is identical after accepting a new version of the app', async ({ app, page }) => {
   const { dir, server } = deployment();
-  // A returning person: the first visit installs the service worker, the second runs under it.
-  await page.goto(server.url);
-  await app.waitForModel();
-  await app.waitForOfflineReady();
-  await page.reload();
-  await app.waitForModel();
+  await app.openAsReturningVisitor(server.url);
 
   const verdict = await app.analyseFile(photos.mole);
   await page.getByTestId('save-check').click();

@@ -34,11 +34,7 @@ async function controllingVersion(page: Page): Promise<'next' | 'current'> {
 
 test('a new version waits for the person to choose "reload"', async ({ app, page }) => {
   const { dir, server } = deployment();
-  await page.goto(server.url);
-  await app.waitForModel();
-  await app.waitForOfflineReady();
-  await page.reload();
-  await app.waitForModel();
+  await app.openAsReturningVisitor(server.url);
   expect(await controllingVersion(page)).toBe('current');
 
   // Mid-use: a result is on screen when the new version is deployed.

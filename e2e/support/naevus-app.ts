@@ -45,6 +45,15 @@ export class NaevusApp {
     await expect(this.page.getByTestId('offline-ready')).toBeAttached({ timeout: modelLoadTimeout });
   }
 
+  /** A returning person: the first visit installs the service worker, the reload runs under it. */
+  async openAsReturningVisitor(url: string): Promise<void> {
+    await this.page.goto(url);
+    await this.waitForModel();
+    await this.waitForOfflineReady();
+    await this.page.reload();
+    await this.waitForModel();
+  }
+
   /** Pick a photo through the home screen's file input (the "Choose a photo" path). */
   async choose(filePath: string): Promise<void> {
     await this.home();
