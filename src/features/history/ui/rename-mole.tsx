@@ -5,6 +5,7 @@ import type { HistoryDb } from '../store/open-history-db';
 import { HistoryAlert } from './history-alert';
 import { notifyHistoryChanged } from './history-events';
 import { checkMoleName } from './mole-name';
+import { SaveCancelActions } from './save-cancel-actions';
 
 /**
  * "Rename" opens an inline field with the current name: Enter or Save stores it, Escape or Cancel leaves it.
@@ -102,19 +103,7 @@ export function RenameMole({ db, mole }: { db: HistoryDb; mole: Mole }) {
           <HistoryAlert tone="error" message={problem} />
         </div>
       )}
-      <div className="history-actions">
-        <button
-          type="submit"
-          className="button button--primary"
-          disabled={saving}
-          data-testid="rename-mole-save"
-        >
-          {saving ? 'Saving…' : 'Save'}
-        </button>
-        <button type="button" className="button button--ghost" onClick={close}>
-          Cancel
-        </button>
-      </div>
+      <SaveCancelActions saving={saving} saveTestId="rename-mole-save" onCancel={close} />
     </form>
   );
 }

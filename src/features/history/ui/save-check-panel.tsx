@@ -9,6 +9,7 @@ import { BodyLocationPicker } from './body-location-picker';
 import { HistoryAlert } from './history-alert';
 import { notifyHistoryChanged } from './history-events';
 import { checkMoleName, MOLE_NAME_MAX_LENGTH } from './mole-name';
+import { SaveCancelActions } from './save-cancel-actions';
 
 interface SavePanelProps {
   db: HistoryDb;
@@ -107,19 +108,7 @@ export function SaveCheckPanel({ db, moles, makeDraft, onSaved, onCancel }: Save
         </>
       )}
       {problem && <HistoryAlert tone="error" message={problem} />}
-      <div className="history-actions">
-        <button
-          type="submit"
-          className="button button--primary"
-          disabled={saving}
-          data-testid="save-check-confirm"
-        >
-          {saving ? 'Saving…' : 'Save'}
-        </button>
-        <button type="button" className="button button--ghost" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <SaveCancelActions saving={saving} saveTestId="save-check-confirm" onCancel={onCancel} />
     </form>
   );
 }
