@@ -9,7 +9,7 @@
  * and on a 2-core machine Vitest runs one file at a time, so this file never competes with another test file.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -30,6 +30,7 @@ import { limitPerClass } from './limit-per-class';
 import { probeHead } from './probe-head';
 import { SeededRandom } from './seeded-random';
 import { defaultPaths, missingData } from '../cli/repo-paths';
+import { copySeedSubset } from '../dataset/copy-seed-subset';
 
 const repo = resolve(__dirname, '../../..');
 const { seedData, baseTflite: tflite } = defaultPaths;
@@ -135,14 +136,7 @@ describe.skipIf(reason !== '')('fine-tune CLI on a tiny subset (2 epochs, 2 work
   let layout: ParamLayout;
 
   beforeAll(async () => {
-    for (const split of ['train', 'valid', 'test']) {
-      for (const cls of ['Dangerous', 'not_Dangerous']) {
-        const from = join(seedData, split, cls);
-        const to = join(data, split, cls);
-        mkdirSync(to, { recursive: true });
-        for (const f of readdirSync(from).sort().slice(0, COPIED)) copyFileSync(join(from, f), join(to, f));
-      }
-    }
+    copySeedSubset(seedData, data, COPIED);
     base = loadBaseNetwork(tflite);
     layout = paramLayout(base, (highRes) => !highRes);
     // The reference run goes through the pipeline's own launcher (npx tsx, inherited stdio).

@@ -3,7 +3,7 @@
  * write a loadable graph model whose metadata is complete and consistent with what the model computes, leak no
  * tensors, and on a rerun take every embedding from the cache and reproduce the same model.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -19,6 +19,7 @@ import { MAX_SHARD_BYTES } from '../graph-model/write-graph-model';
 import { loadGraphModelFromDir } from '../graph-model/node-io';
 import { runPipeline, type PipelineReport } from './run-pipeline';
 import { defaultPaths, missingData } from '../cli/repo-paths';
+import { copySeedSubset } from '../dataset/copy-seed-subset';
 
 const { seedData, baseTflite: tflite } = defaultPaths;
 const reason = missingData(seedData, tflite);
@@ -48,15 +49,7 @@ describe.skipIf(reason !== '')('train pipeline, --quick, on a tiny subset', () =
   let tensorsBefore = 0;
 
   beforeAll(async () => {
-    for (const split of ['train', 'valid', 'test']) {
-      for (const cls of ['Dangerous', 'not_Dangerous']) {
-        const from = join(seedData, split, cls);
-        const to = join(data, split, cls);
-        mkdirSync(to, { recursive: true });
-        for (const f of readdirSync(from).sort().slice(0, PER_CLASS))
-          copyFileSync(join(from, f), join(to, f));
-      }
-    }
+    copySeedSubset(seedData, data, PER_CLASS);
     await tf.setBackend('wasm');
     tensorsBefore = tf.memory().numTensors;
     first = await runPipeline(options);
