@@ -5,11 +5,11 @@
  * epoch 1 and resumed ends exactly where the uninterrupted run did, and that the best epoch exports to a graph
  * model which loads and reproduces the logit the training loop recorded.
  *
- * Heavy for a unit test (five short training processes): the children use the 2 workers the CLI defaults to,
+ * Heavy for a unit test (six short training processes): the children use the 2 workers the CLI defaults to,
  * and on a 2-core machine Vitest runs one file at a time, so this file never competes with another test file.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -224,6 +224,32 @@ describe.skipIf(reason !== '')('fine-tune CLI on a tiny subset (2 epochs, 2 work
       const a2 = floats('a', 'epochs', 'epoch-2.bin');
       const b2 = floats('other-seed', 'epochs', 'epoch-2.bin');
       expect(changed(a2, b2, 0, layout.total)).toBeGreaterThan(layout.total / 2);
+    },
+    RUN_TIMEOUT,
+  );
+
+  it(
+    "--soft-targets trains towards the file's targets, and a file that lacks a train image is refused by name",
+    async () => {
+      const train = (await buildDataset(data)).manifest.filter((m) => m.split === 'train');
+      const flipped = join(temp, 'flipped-targets.json');
+      const targets = Object.fromEntries(train.map((m) => [m.sha256, m.label === 'dangerous' ? 0 : 1]));
+      writeFileSync(flipped, JSON.stringify({ teachers: ['flipped'], targets }));
+      const soft = await fineTune('soft', [...options(1), '--soft-targets', flipped, '--soft-weight', '1']);
+      expect(soft.code, soft.output).toBe(0);
+      expect(checkpointState('soft').config).toMatchObject({ softTargets: ['flipped'], softWeight: 1 });
+      // Same seed as run a, so the same images, augmentations and starting weights: only the targets differ.
+      const firstLoss = (log: string) => /epoch 1\/\d+ step 1\/\d+ loss ([\d.]+)/.exec(log)?.[1];
+      expect(firstLoss(soft.output)).toBeDefined();
+      expect(firstLoss(soft.output)).not.toBe(firstLoss(readFileSync(file('a', 'train-log.txt'), 'utf8')));
+      const a1 = floats('a', 'epochs', 'epoch-1.bin');
+      expect(changed(a1, floats('soft', 'epochs', 'epoch-1.bin'), 0, layout.total)).toBeGreaterThan(0);
+
+      const partial = join(temp, 'partial-targets.json');
+      writeFileSync(partial, JSON.stringify({ teachers: ['t'], targets: { [train[0]!.sha256]: 0.5 } }));
+      const refused = await fineTune('soft-partial', [...options(1), '--soft-targets', partial]);
+      expect(refused.code).toBe(2);
+      expect(refused.output).toMatch(/soft targets have no target for train\//);
     },
     RUN_TIMEOUT,
   );

@@ -22,6 +22,7 @@ import { initialParams, paramLayout, setHead } from './param-layout';
 import { probeHead } from './probe-head';
 import { formatDuration, runLog } from './run-log';
 import { SeededRandom } from './seeded-random';
+import { mixedTargets, readSoftTargets } from './soft-targets';
 import { loadSharedImages } from './shared-images';
 import { WorkerPool } from './worker-pool';
 import { writeBestSpec } from './write-best-spec';
@@ -37,6 +38,8 @@ const usage = `usage: npm run fine-tune -w training -- [options]
   --probe-head          start the head from the --quick linear probe on frozen features (LP-FT), not at random
   --cache <dir>         feature cache for --probe-head (default training/cache)
   --size <px>           train and evaluate at this input size, a multiple of 32 (default 224, the base network's)
+  --soft-targets <file> self-distillation: train towards (1 − w)·label + w·teacher probability (teacher-targets.ts)
+  --soft-weight <w>     the teachers' share w of the target (default 0.5; needs --soft-targets)
   --max-steps <n>       stop after n steps and print seconds per image (speed measurement; no checkpoint)
   --limit <n>           use only n images per split and class (smoke runs)`;
 
@@ -63,6 +66,8 @@ function parse() {
         'probe-head': { type: 'boolean', default: false },
         cache: { type: 'string' },
         size: { type: 'string', default: '224' },
+        'soft-targets': { type: 'string' },
+        'soft-weight': { type: 'string', default: '0.5' },
         'max-steps': { type: 'string' },
         limit: { type: 'string' },
         help: { type: 'boolean', default: false },
@@ -92,12 +97,19 @@ function parse() {
       probeHead: values['probe-head']!,
       cacheDir: values.cache ? userPath(values.cache) : defaultPaths.cache,
       size: multipleOf32(num('size', values.size, 32)),
+      softTargets: values['soft-targets'] ? userPath(values['soft-targets']) : undefined,
+      softWeight: fraction(num('soft-weight', values['soft-weight'], 0), 'soft-weight'),
       maxSteps: values['max-steps'] === undefined ? undefined : num('max-steps', values['max-steps'], 1),
       limit: values.limit === undefined ? undefined : num('limit', values.limit, 1),
     };
   } catch (e) {
     failWithUsage((e as Error).message, usage);
   }
+}
+
+function fraction(value: number, name: string): number {
+  if (value > 1) failWithUsage(`--${name} must be between 0 and 1`, usage);
+  return value;
 }
 
 function multipleOf32(size: number): number {
@@ -110,6 +122,12 @@ async function main(): Promise<void> {
   const opts = parse();
   if (!existsSync(opts.data)) failWithUsage(`no data folder at ${opts.data}`, usage);
   if (!existsSync(opts.base)) failWithUsage(`no base model at ${opts.base}`, usage);
+  let softTargets = null;
+  try {
+    softTargets = opts.softTargets ? readSoftTargets(opts.softTargets) : null;
+  } catch (e) {
+    failWithUsage((e as Error).message, usage);
+  }
   // An absolute --run is taken as is (the smoke test trains into a temporary folder).
   const runDir = resolve(defaultPaths.runs, opts.run);
   mkdirSync(runDir, { recursive: true });
@@ -127,6 +145,7 @@ async function main(): Promise<void> {
     // Only recorded when used, so runs started before the option existed still resume.
     ...(opts.probeHead ? { probeHead: true } : {}),
     ...(opts.size !== 224 ? { size: opts.size } : {}),
+    ...(softTargets ? { softTargets: softTargets.teachers, softWeight: opts.softWeight } : {}),
   };
   const input = inputSpec(opts.size);
   log.line(`fine-tune ${JSON.stringify(config)} workers=${opts.workers} data=${opts.data}`);
@@ -149,6 +168,12 @@ async function main(): Promise<void> {
   );
   const label = (m: { label: string }): 0 | 1 => (m.label === 'dangerous' ? 1 : 0);
   const trainLabels = train.map(label);
+  let targets: number[] = [];
+  try {
+    targets = mixedTargets(train, trainLabels, softTargets, opts.softWeight);
+  } catch (e) {
+    failWithUsage((e as Error).message, usage);
+  }
   const positives = trainLabels.filter((y) => y === 1).length;
   // Balanced class weights: each class contributes half of the loss whatever its count.
   const classWeight = [train.length / (2 * (train.length - positives)), train.length / (2 * positives)];
@@ -251,7 +276,7 @@ async function main(): Promise<void> {
       const cpuStart = process.cpuUsage();
       const items: TrainItem[] = order.slice(s * opts.batch, (s + 1) * opts.batch).map((i) => ({
         image: i,
-        label: trainLabels[i]!,
+        target: targets[i]!,
         weight: classWeight[trainLabels[i]!]!,
         augment: drawAugment(rng, images[i]!.width, images[i]!.height),
       }));

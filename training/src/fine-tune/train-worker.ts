@@ -104,14 +104,14 @@ function step(s: State, req: StepRequest): WorkerReply {
   );
   const start = tf.tidy(() => prefixed(s, x));
   if (start !== x) x.dispose();
-  const labels = tf.tensor1d(req.items.map((it) => it.label));
+  const labels = tf.tensor1d(req.items.map((it) => it.target));
   const weights = tf.tensor1d(req.items.map((it) => it.weight));
   let logits: number[] = [];
   const { value, grads } = tf.variableGrads(
     () => {
       const z = logitsOf(s, start, true, req.dropoutSeed);
       logits = Array.from(z.dataSync());
-      // Numerically stable sigmoid cross-entropy: max(z, 0) − z·y + log(1 + e^−|z|).
+      // Numerically stable sigmoid cross-entropy (y may be soft): max(z, 0) − z·y + log(1 + e^−|z|).
       const perImage = tf.add(tf.sub(tf.relu(z), tf.mul(z, labels)), tf.log1p(tf.exp(tf.neg(tf.abs(z)))));
       return tf.sum(tf.mul(perImage, weights)) as tf.Scalar;
     },

@@ -24,7 +24,8 @@ export interface WorkerInit {
 
 export interface TrainItem {
   image: number;
-  label: 0 | 1;
+  /** 0 or 1, or between them when training towards soft (teacher-mixed) targets. */
+  target: number;
   weight: number;
   augment: AugmentParams;
 }
