@@ -38,6 +38,11 @@ export interface SplitMetrics {
   ece: number;
   threshold: number;
   confusion: { tp: number; fp: number; tn: number; fn: number };
+  /**
+   * What the app showed for the split's images, per true class: its three levels come from the inconclusive band,
+   * which contains the threshold, so they are not the yes/no figures above. Absent in older metadata.
+   */
+  levels?: ClassLevels;
   /** 95% intervals, where computed. */
   ci95?: Partial<
     Record<'accuracy' | 'balancedAccuracy' | 'sensitivity' | 'specificity' | 'auc', [number, number]>
@@ -74,6 +79,12 @@ export interface LevelShares {
   high: number;
   inconclusive: number;
   low: number;
+}
+
+/** Level shares of the images whose true class is dangerous, and of those that are not. */
+export interface ClassLevels {
+  dangerous: LevelShares;
+  notDangerous: LevelShares;
 }
 
 /**

@@ -30,7 +30,7 @@ export function calibrateOnValid(
     calibration,
     threshold: point.threshold,
     inconclusiveBand: point.inconclusiveBand,
-    valid: splitMetrics(probabilities, labels, point.threshold),
+    valid: splitMetrics(probabilities, labels, point.threshold, point.inconclusiveBand),
     inconclusiveShare: point.valid.inconclusiveShare,
   };
 }

@@ -54,6 +54,9 @@ describe.skipIf(reason !== '')('committed model on the seed test split', () => {
     expect(result.n).toBe(126);
     expect(result.confusion).toEqual(recorded!.confusion);
     expect(result.auc).toBeCloseTo(recorded!.auc, 3);
+    // What the model card says the app answered for these photos.
+    expect(recorded!.levels, 'metadata.metrics.test.levels is missing').toBeDefined();
+    expect(result.levels).toEqual(recorded!.levels);
   });
 
   it('keeps AUC ≥ 0.80, sensitivity ≥ 0.85 and balanced accuracy ≥ 0.65', () => {

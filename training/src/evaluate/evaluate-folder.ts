@@ -48,7 +48,7 @@ export async function evaluateFolder(options: EvaluateOptions): Promise<Evaluati
 
   const probabilities = images.map((i) => i.probability);
   const labels = images.map((i) => (i.label === 'dangerous' ? 1 : 0) as 0 | 1);
-  const metrics = splitMetrics(probabilities, labels, metadata.threshold);
+  const metrics = splitMetrics(probabilities, labels, metadata.threshold, metadata.inconclusiveBand);
   const at05 = confusionAt(probabilities, labels, 0.5);
   const band = metadata.inconclusiveBand ?? [metadata.threshold, metadata.threshold];
   const inBand = images.filter((i) => i.probability >= band[0] && i.probability < band[1]);

@@ -89,7 +89,12 @@ export async function exportModel(x: ExportInput): Promise<ExportResult> {
     threshold: operatingPoint.threshold,
     inconclusiveBand: operatingPoint.inconclusiveBand,
     guard,
-    validMetrics: splitMetrics(probabilities, x.valid.labels, operatingPoint.threshold),
+    validMetrics: splitMetrics(
+      probabilities,
+      x.valid.labels,
+      operatingPoint.threshold,
+      operatingPoint.inconclusiveBand,
+    ),
     variants,
     shipped,
   });

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LevelShares, ModelMetadata, OutOfDomainCheck } from '../../../src/shared/model/model-metadata';
-import { riskLevelOf, type RiskLevel } from '../../../src/shared/model/risk-level';
 import { scoreImageFiles } from '../evaluate/score-image-files';
 import { readModelMetadata } from '../evaluate/read-model-metadata';
 import { loadGraphModelFromDir } from '../graph-model/node-io';
 import { delongInterval } from '../metrics/delong-interval';
+import { levelShares } from '../metrics/level-shares';
 import { wilsonInterval } from '../metrics/wilson-interval';
 
 /** One ISIC 2017 image and its challenge label (melanoma or not). */
@@ -52,17 +52,9 @@ export function everyKth<T>(items: readonly T[], k: number): T[] {
 }
 
 /** Levels from the probability alone: the domain guard, which accepts 99% of ISIC images, is not applied. */
-function levelShares(probabilities: number[], metadata: ModelMetadata): LevelSharesWithCi {
-  const n = probabilities.length;
-  const count = (level: RiskLevel) => probabilities.filter((p) => riskLevelOf(p, metadata) === level).length;
-  const low = count('low');
-  return {
-    n,
-    high: count('high') / n,
-    inconclusive: count('inconclusive') / n,
-    low: low / n,
-    lowCi95: wilsonInterval(low, n),
-  };
+function levelSharesWithCi(probabilities: number[], metadata: ModelMetadata): LevelSharesWithCi {
+  const shares = levelShares(probabilities, metadata);
+  return { ...shares, lowCi95: wilsonInterval(Math.round(shares.low * shares.n), shares.n) };
 }
 
 /**
@@ -110,8 +102,8 @@ export async function isicMelanomaCheck(options: {
     modelVersion: metadata.version,
     auc,
     aucCi95: ci,
-    melanoma: levelShares(melanoma, metadata),
-    benign: levelShares(benign, metadata),
+    melanoma: levelSharesWithCi(melanoma, metadata),
+    benign: levelSharesWithCi(benign, metadata),
     skipped,
   };
 }

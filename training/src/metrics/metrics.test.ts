@@ -4,6 +4,7 @@ import { delongInterval } from './delong-interval';
 import { expectedCalibrationError } from './ece';
 import { rocAuc } from './roc-auc';
 import { rocCurve } from './roc-curve';
+import { levelsByClass } from './level-shares';
 import { splitMetrics } from './split-metrics';
 import { wilsonInterval } from './wilson-interval';
 
@@ -133,5 +134,26 @@ describe('splitMetrics', () => {
     expect(m.auc).toBeCloseTo(rocAuc([0.2, 0.5, 0.7, 0.49, 0.5], [0, 0, 1, 1, 1]), 12);
     expect(m.ci95?.sensitivity?.[0]).toBeLessThan(2 / 3);
     expect(m.ci95?.sensitivity?.[1]).toBeGreaterThan(2 / 3);
+  });
+});
+
+describe('levelsByClass', () => {
+  // Band [0.3, 0.6) around threshold 0.4: below 0.3 low, 0.3–0.6 inconclusive, from 0.6 high.
+  const point = { threshold: 0.4, inconclusiveBand: [0.3, 0.6] as [number, number] };
+
+  it('counts the app\'s three levels per true class (hand-computed)', () => {
+    const p = [0.1, 0.3, 0.45, 0.6, 0.9, 0.05, 0.2, 0.59, 0.7];
+    const y = [1, 1, 1, 1, 1, 0, 0, 0, 0] as const;
+    expect(levelsByClass(p, y, point)).toEqual({
+      dangerous: { n: 5, high: 2 / 5, inconclusive: 2 / 5, low: 1 / 5 },
+      notDangerous: { n: 4, high: 1 / 4, inconclusive: 1 / 4, low: 2 / 4 },
+    });
+  });
+
+  it('is what splitMetrics reports when given the band, and absent without it', () => {
+    const p = [0.1, 0.5, 0.7, 0.2];
+    const y = [0, 0, 1, 1] as const;
+    expect(splitMetrics(p, y, 0.4, point.inconclusiveBand).levels).toEqual(levelsByClass(p, y, point));
+    expect(splitMetrics(p, y, 0.4).levels).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ import type { SplitMetrics } from '../../../src/shared/model/model-metadata';
 import { confusionAt, ratesOf } from './confusion';
 import { delongInterval } from './delong-interval';
 import { expectedCalibrationError } from './ece';
+import { levelsByClass } from './level-shares';
 import { rocAuc } from './roc-auc';
 import { wilsonInterval } from './wilson-interval';
 
@@ -10,12 +11,14 @@ const Z95 = 1.959964;
 /**
  * Everything metadata.json and the evaluation report say about one split, at one threshold. Intervals: Wilson for
  * the proportions, DeLong for AUC, and for balanced accuracy the normal approximation of the mean of two
- * independent proportions (sensitivity and specificity are measured on disjoint images).
+ * independent proportions (sensitivity and specificity are measured on disjoint images). With the inconclusive
+ * band, also the app's three levels per true class.
  */
 export function splitMetrics(
   probabilities: ArrayLike<number>,
   labels: ArrayLike<0 | 1>,
   threshold: number,
+  inconclusiveBand?: [number, number],
 ): SplitMetrics {
   const confusion = confusionAt(probabilities, labels, threshold);
   const rates = ratesOf(confusion);
@@ -35,6 +38,9 @@ export function splitMetrics(
     ece: expectedCalibrationError(probabilities, labels),
     threshold,
     confusion,
+    ...(inconclusiveBand
+      ? { levels: levelsByClass(probabilities, labels, { threshold, inconclusiveBand }) }
+      : {}),
     ci95: {
       accuracy: wilsonInterval(confusion.tp + confusion.tn, n),
       sensitivity: wilsonInterval(confusion.tp, positives),

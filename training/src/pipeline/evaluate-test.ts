@@ -8,8 +8,32 @@ import { htmlReport } from '../evaluate/html-report';
 
 /** The SplitMetrics part of an evaluation, as stored in metadata.json. */
 export function toSplitMetrics(r: EvaluationResult): SplitMetrics {
-  const { n, accuracy, balancedAccuracy, sensitivity, specificity, auc, ece, threshold, confusion, ci95 } = r;
-  return { n, accuracy, balancedAccuracy, sensitivity, specificity, auc, ece, threshold, confusion, ci95 };
+  const {
+    n,
+    accuracy,
+    balancedAccuracy,
+    sensitivity,
+    specificity,
+    auc,
+    ece,
+    threshold,
+    confusion,
+    levels,
+    ci95,
+  } = r;
+  return {
+    n,
+    accuracy,
+    balancedAccuracy,
+    sensitivity,
+    specificity,
+    auc,
+    ece,
+    threshold,
+    confusion,
+    ...(levels ? { levels } : {}),
+    ci95,
+  };
 }
 
 /**
