@@ -48,10 +48,14 @@ describe('ResultView', () => {
     expect(screen.queryByRole('meter')).toBeNull();
   });
 
-  it('shows the estimate as a labelled meter against the threshold', () => {
+  it('shows the estimate as a labelled meter with the inconclusive range it is read against', () => {
     show(result(0.9));
     const meter = screen.getByRole('meter');
     expect(meter.getAttribute('aria-valuenow')).toBe('90');
-    expect(screen.getByText(/threshold 40%/)).toBeTruthy();
+    const scale = document.getElementById(meter.getAttribute('aria-describedby')!)!;
+    expect(scale.textContent).toBe(
+      'Below 30%: low concern. 30–50%: inconclusive (shaded). From 50%: have it checked.',
+    );
+    expect(screen.getByText(/It is not your personal risk/)).toBeTruthy();
   });
 });

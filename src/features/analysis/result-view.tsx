@@ -58,7 +58,7 @@ export function ResultView({ result, metadata, actions, preview, onRetake, onMod
       <section aria-label="Model estimate">
         <ProbabilityBar
           probability={result.probability}
-          threshold={metadata.threshold}
+          band={metadata.inconclusiveBand}
           withheld={result.guard.verdict === 'reject'}
         />
       </section>

@@ -50,4 +50,42 @@ describe('ModelCardView', () => {
     expect(screen.queryByTestId('out-of-domain')).toBeNull();
     expect(screen.getByText(/Held-out test photos/)).toBeTruthy();
   });
+
+  it('shows what the app answered on the test photos, per true class, and the ranges behind the answers', () => {
+    const test = {
+      ...committed.metrics.test!,
+      n: 20,
+      levels: {
+        dangerous: { n: 10, high: 0.6, inconclusive: 0.4, low: 0 },
+        notDangerous: { n: 10, high: 0.1, inconclusive: 0.5, low: 0.4 },
+      },
+    };
+    const metadata: ModelMetadata = {
+      ...committed,
+      threshold: 0.32,
+      inconclusiveBand: [0.16, 0.7],
+      metrics: { ...committed.metrics, test },
+    };
+    render(<ModelCardView metadata={metadata} />);
+    const rows = Array.from(screen.getByTestId('test-levels').querySelectorAll('tbody tr')).map((r) =>
+      Array.from(r.children).map((c) => c.textContent),
+    );
+    expect(rows).toEqual([
+      ['Needed a doctor (10)', '6 (60%)', '4 (40%)', '0 (0%)'],
+      ['Harmless (10)', '1 (10%)', '5 (50%)', '4 (40%)'],
+    ]);
+    const ranges = screen.getByTestId('answer-ranges').textContent ?? '';
+    expect(ranges).toMatch(
+      /“Low concern” below 16%, “Have it checked” from 70%, and “Inconclusive” in between/,
+    );
+    expect(ranges).toMatch(/count 32% or more as “needs a doctor”/);
+  });
+
+  it('leaves the answers table out for metadata without test levels', () => {
+    const test = { ...committed.metrics.test! };
+    delete test.levels;
+    render(<ModelCardView metadata={{ ...committed, metrics: { ...committed.metrics, test } }} />);
+    expect(screen.queryByTestId('test-levels')).toBeNull();
+    expect(screen.getByText(/Held-out test photos/)).toBeTruthy();
+  });
 });

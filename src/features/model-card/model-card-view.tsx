@@ -1,4 +1,10 @@
-import type { ModelMetadata, OutOfDomainCheck, SplitMetrics } from '../../shared/model/model-metadata';
+import type {
+  ClassLevels,
+  LevelShares,
+  ModelMetadata,
+  OutOfDomainCheck,
+  SplitMetrics,
+} from '../../shared/model/model-metadata';
 import { formatAuc, formatPercent, formatWithInterval } from './format-metric';
 import { summariseImages } from './summarise-images';
 import './model-card.css';
@@ -45,6 +51,42 @@ function MetricsTable({ caption, metrics }: { caption: string; metrics: SplitMet
             <th scope="row">{name}</th>
             <td>{value}</td>
             <td>{meaning}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Counts, as people read them ("38 of 63"), with the share. */
+function levelCell(shares: LevelShares, level: 'high' | 'inconclusive' | 'low'): string {
+  return `${Math.round(shares[level] * shares.n)} (${formatPercent(shares[level])})`;
+}
+
+/** What the app itself showed for the test photos: its three answers, per true class. */
+function LevelsTable({ levels, n }: { levels: ClassLevels; n: number }) {
+  const rows: Array<[string, LevelShares]> = [
+    [`Needed a doctor (${levels.dangerous.n})`, levels.dangerous],
+    [`Harmless (${levels.notDangerous.n})`, levels.notDangerous],
+  ];
+  return (
+    <table className="metrics" data-testid="test-levels">
+      <caption>What the app answered for the same {n} test photos</caption>
+      <thead>
+        <tr>
+          <th scope="col">Mole</th>
+          <th scope="col">Have it checked</th>
+          <th scope="col">Inconclusive</th>
+          <th scope="col">Low concern</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([name, shares]) => (
+          <tr key={name}>
+            <th scope="row">{name}</th>
+            <td>{levelCell(shares, 'high')}</td>
+            <td>{levelCell(shares, 'inconclusive')}</td>
+            <td>{levelCell(shares, 'low')}</td>
           </tr>
         ))}
       </tbody>
@@ -100,23 +142,27 @@ export function ModelCardView({
         {test ? (
           <>
             <MetricsTable
-              caption={`Held-out test photos (${test.n}), never used for training or tuning`}
+              caption={`Held-out test photos (${test.n}), never used for training or tuning, counted yes/no at ${formatPercent(test.threshold)}`}
               metrics={test}
             />
             <p>
               Accuracy {formatWithInterval(test.accuracy, test.ci95?.accuracy)}; {test.confusion.fn} of{' '}
-              {test.confusion.tp + test.confusion.fn} moles that needed a doctor were missed.
+              {test.confusion.tp + test.confusion.fn} moles that needed a doctor scored below{' '}
+              {formatPercent(test.threshold)}.
             </p>
+            {test.levels && <LevelsTable levels={test.levels} n={test.n} />}
           </>
         ) : (
           <p>No test measurements are recorded for this model version.</p>
         )}
-        {metadata.outOfDomain && <OutOfDomainNote check={metadata.outOfDomain} testAuc={test?.auc} />}
-        <p>
-          A result is “Have it checked” from a calibrated estimate of {formatPercent(metadata.threshold)};
-          estimates between {formatPercent(metadata.inconclusiveBand[0])} and{' '}
-          {formatPercent(metadata.inconclusiveBand[1])} are reported as inconclusive.
+        <p data-testid="answer-ranges">
+          The app gives three answers: “Low concern” below {formatPercent(metadata.inconclusiveBand[0])},
+          “Have it checked” from {formatPercent(metadata.inconclusiveBand[1])}, and “Inconclusive” in between.
+          The yes/no figures above count {formatPercent(metadata.threshold)} or more as “needs a doctor” (the
+          cut-off that flagged at least 90% of such moles among separate validation photos); it lies inside
+          the inconclusive range, so it is how those figures are counted, not an answer the app gives.
         </p>
+        {metadata.outOfDomain && <OutOfDomainNote check={metadata.outOfDomain} testAuc={test?.auc} />}
       </section>
 
       <section aria-labelledby="mc-limits">

@@ -6,8 +6,9 @@ export const RISK_LEVELS: readonly RiskLevel[] = ['low', 'inconclusive', 'high']
 
 /**
  * Calibrated probability → the level a person is shown. Inside the inconclusive band the model is not sure
- * either way; at or above the threshold, have it checked; below, low concern. Shared so offline evaluations
- * count levels exactly as the app assigns them.
+ * either way; above it, have it checked; below it, low concern. The export stage's band always contains the
+ * threshold, so the threshold only decides here for a band that is empty. Shared so offline evaluations count
+ * levels exactly as the app assigns them.
  */
 export function riskLevelOf(
   probability: number,
