@@ -10,7 +10,7 @@ export interface QualityAssessment {
 
 /**
  * Photographic quality of the square the model sees: `rgb` is the 0..255 RGB HWC output of `cropResizeRgb`
- * (call this BEFORE `normalise`, which works in place). Cheap: one pass over 224² pixels plus a sort.
+ * (call this BEFORE `normalise`, which works in place). Cheap: one pass over the square's pixels plus a sort.
  */
 export function assessQuality(
   rgb: Float32Array,

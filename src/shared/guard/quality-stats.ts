@@ -40,7 +40,7 @@ function luma(r: number, g: number, b: number): number {
   return 0.299 * r + 0.587 * g + 0.114 * b;
 }
 
-/** sRGB 0..255 → linear 0..1, by lookup so 224² pixels stay cheap. */
+/** sRGB 0..255 → linear 0..1, by lookup so a whole input square stays cheap. */
 const LINEAR = (() => {
   const table = new Float64Array(256);
   for (let i = 0; i < 256; i++) {

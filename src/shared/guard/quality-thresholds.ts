@@ -1,5 +1,6 @@
 /**
- * Limits of the quality guard, on the statistics of `computeQualityStats` (224×224, 0..255 RGB).
+ * Limits of the quality guard, on the statistics of `computeQualityStats` (the model's input square, 0..255 RGB;
+ * set at 224 px, checked at the shipped 192 px — docs/guard.md).
  *
  * Chosen from the seed train/valid images and the ISIC 2017 training images (accepted) against the same seed
  * train/valid images made too dark, overexposed and blurred in code (rejected) — never on the seed test split.

@@ -34,7 +34,7 @@ const usage = `usage: npm run fine-tune -w training -- [options]
   --run <name|dir>      run folder under training/runs/, or an absolute folder (default fine-tune)
   --resume              continue from the run's last checkpoint
   --epochs <n> (10)  --batch <n> (16)  --lr <x> (1e-4 backbone)  --head-lr <x> (1e-3)  --warmup <epochs> (1)
-  --seed <n> (1)  --workers <n> (2)  --dropout <x> (0.2)  --no-freeze (train the 112×112 layers too)
+  --seed <n> (1)  --workers <n> (2)  --dropout <x> (0.2)  --no-freeze (train the half-resolution layers too: 112×112 at 224 px)
   --probe-head          start the head from the --quick linear probe on frozen features (LP-FT), not at random
   --cache <dir>         feature cache for --probe-head (default training/cache)
   --size <px>           train and evaluate at this input size, a multiple of 32 (default 224, the base network's)

@@ -3,7 +3,7 @@ import type { DomainGuardSpec } from '../../../src/shared/model/model-metadata';
 import { principalComponents } from './principal-components';
 
 export interface FitDomainGuardOptions {
-  /** Principal components kept (default 8: 8 × 1280 numbers in metadata.json). */
+  /** Principal components kept (default 8: 8 × 1280 numbers in metadata.json; the export stage asks for 16). */
   components?: number;
   /**
    * Further in-domain features (e.g. the valid split) whose distances, with the training features', set
