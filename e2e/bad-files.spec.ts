@@ -19,3 +19,12 @@ for (const { name, file } of cases) {
     expect(['low', 'inconclusive', 'high']).toContain(verdict.risk);
   });
 }
+
+test('a file error belongs to its screen: it is gone once the person moves on', async ({ app, page }) => {
+  await app.open();
+  await app.chooseUnreadable(generated.textAsJpeg);
+  await page.getByTestId('open-my-moles').click();
+  await expect(page.getByTestId('error-message')).toHaveCount(0);
+  await app.home();
+  await expect(page.getByTestId('error-message')).toHaveCount(0);
+});

@@ -1,3 +1,4 @@
+import { photos } from './support/paths';
 import { expect, test } from './support/test';
 
 // First visit with the model files unreachable (a dropped connection): the app says so in plain words,
@@ -16,4 +17,21 @@ test('an unreachable model gives a plain message, and a reload with a connection
   await page.unroute('**/model/**');
   await page.reload();
   await app.waitForModel();
+});
+
+// The connection comes back without a reload: the next analysis loads the model itself, and the result screen
+// and the status must follow it (a blank result screen under "could not load" was the bug).
+test('an analysis after the connection returns loads the model and shows the result without a reload', async ({
+  app,
+  page,
+}) => {
+  await page.route('**/model/**', (route) => route.abort('internetdisconnected'));
+  await page.goto('/');
+  const status = page.getByTestId('model-status');
+  await expect(status).toHaveAttribute('data-state', 'error', { timeout: 60_000 });
+
+  await page.unroute('**/model/**');
+  const verdict = await app.analyseFile(photos.mole);
+  expect(['low', 'inconclusive', 'high']).toContain(verdict.risk);
+  await expect(status).toHaveAttribute('data-state', 'ready');
 });

@@ -24,7 +24,7 @@ const hasCamera = typeof navigator !== 'undefined' && Boolean(navigator.mediaDev
 export function App() {
   const [screen, navigate] = useScreen();
   const model = useModel();
-  const flow = usePhotoFlow(navigate);
+  const flow = usePhotoFlow(navigate, model.adopt);
   const sw = useServiceWorker(`${MODEL_BASE_URL}model.json`, model.state !== 'loading');
   const dragging = useDropAndPaste(flow.openFile, screen === 'home' || screen === 'frame');
   const home = () => navigate('home');
@@ -34,7 +34,12 @@ export function App() {
     document.querySelector<HTMLElement>('main h1')?.focus();
   }, [screen]);
 
-  const { cancel } = flow;
+  const { cancel, clearError } = flow;
+  useEffect(() => {
+    // A message belongs to the screen it was raised on: leaving that screen dismisses it.
+    clearError();
+  }, [screen, clearError]);
+
   useEffect(() => {
     // Back on home (or off to the camera) mid-analysis: the old photo's result must not pop up later.
     if (screen === 'home' || screen === 'camera') cancel();

@@ -4,6 +4,7 @@ import { riskLevel } from '../features/analysis/risk-level';
 import { previewBitmap } from '../features/analysis/preview-bitmap';
 import { isAbortError } from '../features/analysis/serial-queue';
 import { initialCrop } from '../features/capture/frame-geometry';
+import type { ModelReady } from '../features/analysis/analysis-types';
 import type { RgbaImage, SquareCrop } from '../shared/preprocess/rgba-image';
 import type { AnalysedCheck } from './analysed-check';
 import { analysisClient } from './analysis-service';
@@ -22,9 +23,13 @@ export interface Photo {
 
 /**
  * The photo → frame → result flow. Each new photo or analysis aborts the previous one, so a slow decode or
- * inference of an older photo can never overwrite a newer one.
+ * inference of an older photo can never overwrite a newer one. `onModelReady` hears of the model an analysis
+ * loaded (it may be the first successful load, after a failed one at start-up).
  */
-export function usePhotoFlow(navigate: (screen: ScreenName) => void) {
+export function usePhotoFlow(
+  navigate: (screen: ScreenName) => void,
+  onModelReady: (model: ModelReady) => void,
+) {
   const [photo, setPhoto] = useState<Photo | null>(null);
   const [check, setCheck] = useState<AnalysedCheck | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -103,6 +108,7 @@ export function usePhotoFlow(navigate: (screen: ScreenName) => void) {
         setError(describeProblem(outcome.ok ? 'model-unavailable' : outcome.problem));
         return;
       }
+      onModelReady(ready.value);
       const { metadata } = ready.value;
       setCheck({
         image: photo.image,
@@ -119,7 +125,7 @@ export function usePhotoFlow(navigate: (screen: ScreenName) => void) {
     } finally {
       if (!signal.aborted) setBusy(false);
     }
-  }, [photo, navigate]);
+  }, [photo, navigate, onModelReady]);
 
   /** Leaving the flow (back to home, or to the camera) drops whatever is still running. */
   const cancel = useCallback(() => {
@@ -128,6 +134,8 @@ export function usePhotoFlow(navigate: (screen: ScreenName) => void) {
     current.current = null;
     setBusy(false);
   }, []);
+
+  const clearError = useCallback(() => setError(null), []);
 
   return {
     photo,
@@ -139,6 +147,6 @@ export function usePhotoFlow(navigate: (screen: ScreenName) => void) {
     setCrop,
     analyse,
     cancel,
-    clearError: () => setError(null),
+    clearError,
   };
 }
