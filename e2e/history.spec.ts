@@ -141,7 +141,7 @@ test('export → delete everything → import gives back the identical history',
   const archivePath = await download.path();
   const archive = JSON.parse(await readFile(archivePath, 'utf8')) as { format: string; version: number };
   expect(archive.format).toBe('naevus-mole-history');
-  expect(archive.version).toBe(1);
+  expect(archive.version).toBe(2);
 
   const [report] = await Promise.all([
     page.waitForEvent('download'),

@@ -21,6 +21,7 @@ export function SaveCheckAction({ check, inputSize, onOpenMyMoles }: SaveProps) 
         takenAt: check.checkedAt,
         riskLevel: check.level,
         probability: check.result.probability,
+        guard: check.result.guard,
         modelVersion: check.modelVersion,
       })}
       onOpenMyMoles={onOpenMyMoles}

@@ -17,14 +17,31 @@ export interface Mole {
   recheckIntervalDays: number;
 }
 
+/**
+ * What the photo check (the "guard": quality and "is this a close-up of skin?") concluded when the check was
+ * made. Checks saved before it was kept have none, and are shown as they always were.
+ */
+export interface StoredPhotoCheck {
+  verdict: 'accept' | 'reject';
+  /** Problem ids (shared/guard/guard-problem.ts), main problem first; empty when accepted. */
+  problems: string[];
+  /** The plain-language reasons the result screen gave, same order. */
+  reasons: string[];
+}
+
 export interface Check {
   id: string;
   moleId: string;
   takenAt: string;
   riskLevel: RiskLevel;
-  /** Calibrated probability of "have it checked", 0..1, as shown on the result screen. */
+  /**
+   * Calibrated probability of "have it checked", 0..1, as the model gave it. Kept even when the photo check
+   * rejected the photo, but then never shown (the result screen withheld it too): see store/estimate.ts.
+   */
   probability: number;
   modelVersion: string;
+  /** Absent on checks saved before the photo check's verdict was kept. */
+  guard?: StoredPhotoCheck;
   /** The user's photo, re-encoded as JPEG with its longer side at most PHOTO_MAX_SIDE px. */
   photo: Blob;
   /** Exactly what the model saw: the square at the model's input size (metadata.json), JPEG or PNG. */
@@ -41,6 +58,15 @@ export interface CheckDraft {
   riskLevel: RiskLevel;
   probability: number;
   modelVersion: string;
+  /**
+   * The photo check's outcome (the analysis result's `guard` fits as is). Without it the check is stored like
+   * one saved before the verdict was kept, and its number is shown.
+   */
+  guard?: {
+    verdict: 'accept' | 'reject';
+    problems: readonly string[];
+    reasons: readonly string[];
+  };
 }
 
 export interface NewMole {

@@ -3,7 +3,15 @@ import { listAllChecks } from './check-records';
 import { listMoles } from './mole-records';
 import { saveCheck } from './save-check';
 import type { StorageLike } from './storage-persistence';
-import { blobBytes, draft, fakeEncoder, fakeImage, installFreshIndexedDb, openTestDb } from './test-fixtures';
+import {
+  blobBytes,
+  CAT_PHOTO_CHECK,
+  draft,
+  fakeEncoder,
+  fakeImage,
+  installFreshIndexedDb,
+  openTestDb,
+} from './test-fixtures';
 
 function storageSpy(): StorageLike & { persistCalls: number } {
   let persisted = false;
@@ -138,5 +146,35 @@ describe('saveCheck', () => {
     expect(saved.ok).toBe(false);
     const moles = await listMoles(db);
     expect(moles.ok && moles.value).toEqual([]);
+  });
+
+  it('keeps the photo check verdict and reasons, and nothing else of the analysis result', async () => {
+    const db = await openTestDb();
+    // What the app hands over: the analysis result's guard, which also carries a domain distance.
+    const guard = { ...CAT_PHOTO_CHECK, domainDistance: 3.2 };
+    const saved = await saveCheck(
+      db,
+      draft({ riskLevel: 'inconclusive', probability: 0.97, guard }),
+      { kind: 'new', mole: { name: 'Cat', bodyLocation: 'front-head' } },
+      { encoder: fakeEncoder, storage: undefined },
+    );
+    if (!saved.ok) throw new Error(saved.error.message);
+    const checks = await listAllChecks(db);
+    if (!checks.ok) throw new Error(checks.error.message);
+    expect(checks.value[0]!.guard).toEqual(CAT_PHOTO_CHECK);
+    // The model's number is kept in storage; the views decide not to show it.
+    expect(checks.value[0]!.probability).toBe(0.97);
+  });
+
+  it('stores a draft without a verdict exactly like the checks saved before verdicts were kept', async () => {
+    const db = await openTestDb();
+    await saveCheck(
+      db,
+      draft(),
+      { kind: 'new', mole: { name: 'A', bodyLocation: 'front-head' } },
+      { encoder: fakeEncoder, storage: undefined },
+    );
+    const checks = await listAllChecks(db);
+    expect(checks.ok && 'guard' in checks.value[0]!).toBe(false);
   });
 });

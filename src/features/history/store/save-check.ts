@@ -61,6 +61,14 @@ export async function saveCheck(
         riskLevel: draft.riskLevel,
         probability: draft.probability,
         modelVersion: draft.modelVersion,
+        // Only what the history shows; copied so no extra fields of the analysis result end up stored.
+        ...(draft.guard && {
+          guard: {
+            verdict: draft.guard.verdict,
+            problems: [...draft.guard.problems],
+            reasons: [...draft.guard.reasons],
+          },
+        }),
         photo,
         crop,
       };

@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { openHistoryDb, type HistoryDb } from './open-history-db';
-import type { CheckDraft } from './history-types';
+import type { Check, CheckDraft, StoredPhotoCheck } from './history-types';
 import type { PhotoEncoder } from './photo-encoder';
 import type { Migration } from './migrations';
 
@@ -61,4 +61,34 @@ export function draft(overrides: Partial<CheckDraft> = {}): CheckDraft {
 
 export async function blobBytes(blob: Blob): Promise<number[]> {
   return Array.from(new Uint8Array(await blob.arrayBuffer()));
+}
+
+/** What the photo check says about a cat photo (the reviewer's repro): the model's 97% must never be shown. */
+export const CAT_PHOTO_CHECK: StoredPhotoCheck = {
+  verdict: 'reject',
+  problems: ['not-skin'],
+  reasons: [
+    'This does not look like a close-up of skin. Fill the frame with the mole and the skin around it, with nothing else in view.',
+  ],
+};
+
+/** A check as stored, for views and reports that take records rather than the database. */
+export function storedCheck(overrides: Partial<Check> = {}): Check {
+  return {
+    id: 'check',
+    moleId: 'm',
+    takenAt: '2026-03-01T10:00:00.000Z',
+    riskLevel: 'low',
+    probability: 0.07,
+    modelVersion: 'test-1.0.0',
+    photo: fakeImage('image/jpeg', 1),
+    crop: fakeImage('image/png', 2),
+    ...overrides,
+  };
+}
+
+/** jsdom has no blob URLs; views that show stored pictures need them to render at all. */
+export function stubBlobUrls(): void {
+  URL.createObjectURL = () => 'blob:test';
+  URL.revokeObjectURL = () => undefined;
 }

@@ -1,12 +1,18 @@
 import type { RiskLevel } from '../../../shared/model/risk-level';
-import type { Mole } from '../store/history-types';
+import type { Mole, StoredPhotoCheck } from '../store/history-types';
 
 /**
  * The machine-readable export: one JSON file. `format` tells it apart from any other JSON a user might pick;
  * `version` is bumped on any incompatible change, and import refuses versions it does not know.
  */
 export const ARCHIVE_FORMAT = 'naevus-mole-history';
-export const ARCHIVE_VERSION = 1;
+/**
+ * v2 added a check's optional `guard` (the photo check's verdict). An app that knows only v1 would import such
+ * a file but drop the verdict and show numbers the photo check withheld, so it is told to update instead.
+ */
+export const ARCHIVE_VERSION = 2;
+/** Versions import still reads: a v1 file is a v2 file whose checks have no `guard`. */
+export const READABLE_ARCHIVE_VERSIONS: readonly number[] = [1, 2];
 
 export interface ArchivedImage {
   type: 'image/jpeg' | 'image/png';
@@ -21,6 +27,8 @@ export interface ArchivedCheck {
   riskLevel: RiskLevel;
   probability: number;
   modelVersion: string;
+  /** Since v2; absent on checks saved before the verdict was kept. */
+  guard?: StoredPhotoCheck;
   photo: ArchivedImage;
   crop: ArchivedImage;
 }
@@ -39,6 +47,10 @@ export const ARCHIVE_LIMITS = {
   photoBytes: 16 * 1024 * 1024,
   cropBytes: 2 * 1024 * 1024,
   textLength: 200,
+  /** A photo-check reason is a sentence or two of advice. */
+  reasonLength: 1000,
+  /** Problems (and reasons) per photo check; the guard knows five kinds today. */
+  photoCheckItems: 20,
   records: 100_000,
   recheckIntervalDays: 3660,
 } as const;

@@ -4,6 +4,7 @@ import type { HistoryDb } from '../store/open-history-db';
 import { saveCheck } from '../store/save-check';
 import {
   blobBytes,
+  CAT_PHOTO_CHECK,
   draft,
   fakeEncoder,
   fakeImage,
@@ -31,6 +32,7 @@ async function seed(db: HistoryDb) {
       takenAt: new Date('2026-06-01T08:30:00.000Z'),
       riskLevel: 'high',
       probability: 0.87654321,
+      guard: { verdict: 'accept', problems: [], reasons: [] },
       crop: fakeImage('image/jpeg', 5, 300),
     }),
     { kind: 'existing', moleId: first.value.mole.id },
@@ -38,7 +40,8 @@ async function seed(db: HistoryDb) {
   );
   await saveCheck(
     db,
-    draft({ riskLevel: 'inconclusive', probability: 0.5 }),
+    // A photo the photo check turned down: its verdict must survive the round trip, or its number would show.
+    draft({ riskLevel: 'inconclusive', probability: 0.97, guard: CAT_PHOTO_CHECK }),
     { kind: 'new', mole: { name: 'Right calf', bodyLocation: 'back-leg-right', recheckIntervalDays: 30 } },
     deps,
   );
@@ -72,6 +75,8 @@ describe('export → import round trip', () => {
     await seed(db);
     const before = await current(db);
     expect(before.checks).toHaveLength(3);
+    // One check from before verdicts were kept, one accepted, one rejected.
+    expect(before.checks.map((c) => c.guard?.verdict ?? 'none').sort()).toEqual(['accept', 'none', 'reject']);
 
     const read = await readHistory(db);
     if (!read.ok) throw new Error('read failed');

@@ -1,5 +1,6 @@
 import { escapeHtml } from '../../../shared/html/escape-html';
 import { bodyLocationLabel } from '../store/body-locations';
+import { NO_ESTIMATE, shownProbability } from '../store/estimate';
 import type { Check, Mole } from '../store/history-types';
 import { formatProbability, NOT_A_DIAGNOSIS, RISK_LABELS } from '../store/risk-labels';
 import { sniffImageType } from '../store/sniff-image-type';
@@ -16,6 +17,15 @@ function formatDate(iso: string): string {
   return new Date(iso).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
 }
 
+/** The number, or (when the photo check withheld it) why there is none, as the app's screens say it. */
+function estimateCell(check: Check): string {
+  const estimate = shownProbability(check);
+  if (estimate !== undefined) return formatProbability(estimate);
+  const reasons = check.guard?.reasons ?? [];
+  const list = reasons.map((reason) => `<li>${escapeHtml(reason)}</li>`).join('');
+  return `${escapeHtml(NO_ESTIMATE)}${list ? `<ul>${list}</ul>` : ''}`;
+}
+
 async function checkRow(check: Check): Promise<string> {
   const [photo, crop] = await Promise.all([dataUrl(check.photo), dataUrl(check.crop)]);
   const risk = RISK_LABELS[check.riskLevel];
@@ -24,7 +34,7 @@ async function checkRow(check: Check): Promise<string> {
 <td><img src="${photo}" alt="Photo taken ${escapeHtml(formatDate(check.takenAt))}" class="photo"></td>
 <td><img src="${crop}" alt="Area analysed" class="crop"></td>
 <td>${risk.symbol} ${escapeHtml(risk.text)}</td>
-<td>${formatProbability(check.probability)}</td>
+<td>${estimateCell(check)}</td>
 <td>${escapeHtml(check.modelVersion)}</td>
 </tr>`;
 }

@@ -1,8 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { HistoryDb } from '../store/open-history-db';
 import { saveCheck } from '../store/save-check';
-import { draft, fakeEncoder, installFreshIndexedDb, openTestDb } from '../store/test-fixtures';
-import type { HistoryArchive } from './archive-format';
+import type { StoredPhotoCheck } from '../store/history-types';
+import {
+  CAT_PHOTO_CHECK,
+  draft,
+  fakeEncoder,
+  installFreshIndexedDb,
+  openTestDb,
+} from '../store/test-fixtures';
+import { ARCHIVE_VERSION, type HistoryArchive } from './archive-format';
 import { buildArchive } from './build-archive';
 import { readHistory } from './read-history';
 import { parseArchiveFile, validateArchive } from './validate-archive';
@@ -24,7 +31,28 @@ type Mutate = (archive: HistoryArchive & Record<string, unknown>) => unknown;
 
 const corruptions: [string, Mutate, RegExp][] = [
   ['another app’s JSON', () => ({ name: 'my-package', version: '1.0.0' }), /not a Naevus history export/],
-  ['a newer format version', (a) => ({ ...a, version: 2 }), /newer version of the app/],
+  ['a newer format version', (a) => ({ ...a, version: ARCHIVE_VERSION + 1 }), /newer version of the app/],
+  ['a format version 0', (a) => ({ ...a, version: 0 }), /unknown format version/],
+  [
+    'an unknown photo check verdict',
+    (a) => ((a.checks[0]!.guard = { ...CAT_PHOTO_CHECK, verdict: 'maybe' as 'reject' }), a),
+    /invalid photo check result/,
+  ],
+  [
+    'photo check reasons that are not a list of texts',
+    (a) => ((a.checks[0]!.guard = { ...CAT_PHOTO_CHECK, reasons: [42 as unknown as string] }), a),
+    /invalid photo check result/,
+  ],
+  [
+    'a photo check without its reasons',
+    (a) => ((a.checks[0]!.guard = { verdict: 'reject', problems: [] } as unknown as StoredPhotoCheck), a),
+    /invalid photo check result/,
+  ],
+  [
+    'a photo check that is not an object',
+    (a) => (((a.checks[0] as unknown as Record<string, unknown>).guard = 'reject'), a),
+    /damaged/,
+  ],
   ['a probability above 1', (a) => ((a.checks[0]!.probability = 1.5), a), /invalid probability/],
   [
     'a probability stored as text',
@@ -68,6 +96,21 @@ describe('archive validation', () => {
     const db = await openTestDb();
     const result = validateArchive(JSON.parse(JSON.stringify(await seededArchive(db))));
     expect(result.ok).toBe(true);
+  });
+
+  it('reads a photo check verdict, and a version 1 file (made before verdicts were kept) as before', async () => {
+    const db = await openTestDb();
+    const archive = JSON.parse(JSON.stringify(await seededArchive(db))) as HistoryArchive;
+    archive.checks[0]!.guard = CAT_PHOTO_CHECK;
+    const current = validateArchive(archive);
+    expect(current.ok && current.value.checks[0]!.guard).toEqual(CAT_PHOTO_CHECK);
+
+    const v1Check = { ...archive.checks[0]! };
+    delete v1Check.guard;
+    const v1 = validateArchive({ ...archive, version: 1, checks: [v1Check] });
+    if (!v1.ok) throw new Error(v1.error.message);
+    expect('guard' in v1.value.checks[0]!).toBe(false);
+    expect(v1.value.checks[0]!.probability).toBe(archive.checks[0]!.probability);
   });
 
   it.each(corruptions)('rejects %s with a plain message', async (_name, mutate, message) => {

@@ -1,8 +1,8 @@
 import { fail, ok, type Result } from '../store/history-error';
 import { RISK_LEVELS, type RiskLevel } from '../../../shared/model/risk-level';
-import type { Check, Mole } from '../store/history-types';
+import type { Check, Mole, StoredPhotoCheck } from '../store/history-types';
 import { sniffImageType } from '../store/sniff-image-type';
-import { ARCHIVE_FORMAT, ARCHIVE_LIMITS, ARCHIVE_VERSION } from './archive-format';
+import { ARCHIVE_FORMAT, ARCHIVE_LIMITS, ARCHIVE_VERSION, READABLE_ARCHIVE_VERSIONS } from './archive-format';
 import { base64DecodedLength, base64ToBytes } from './base64';
 import type { HistorySnapshot } from './read-history';
 
@@ -53,6 +53,27 @@ function image(record: Json, key: 'photo' | 'crop', what: string): Blob {
   return new Blob([bytes], { type: declared });
 }
 
+function texts(value: unknown, maxLength: number, what: string): string[] {
+  if (!Array.isArray(value) || value.length > ARCHIVE_LIMITS.photoCheckItems) throw new Invalid(what);
+  for (const item of value) {
+    if (typeof item !== 'string' || item.length === 0 || item.length > maxLength) throw new Invalid(what);
+  }
+  return [...(value as string[])];
+}
+
+/** Optional (older checks have none); when present it must be whole, since it decides whether a number shows. */
+function photoCheck(record: Json, what: string): StoredPhotoCheck | undefined {
+  if (record.guard === undefined) return undefined;
+  const invalid = `${what} has an invalid photo check result.`;
+  const value = object(record.guard, `${what} (photo check)`);
+  if (value.verdict !== 'accept' && value.verdict !== 'reject') throw new Invalid(invalid);
+  return {
+    verdict: value.verdict,
+    problems: texts(value.problems, ARCHIVE_LIMITS.textLength, invalid),
+    reasons: texts(value.reasons, ARCHIVE_LIMITS.reasonLength, invalid),
+  };
+}
+
 function mole(value: unknown, index: number): Mole {
   const what = `Mole ${index + 1}`;
   const record = object(value, what);
@@ -90,6 +111,7 @@ function check(value: unknown, index: number, moleIds: Set<string>): Check {
   ) {
     throw new Invalid(`${what} has an invalid probability.`);
   }
+  const guard = photoCheck(record, what);
   return {
     id: text(record, 'id', what),
     moleId,
@@ -97,6 +119,8 @@ function check(value: unknown, index: number, moleIds: Set<string>): Check {
     riskLevel: riskLevel as RiskLevel,
     probability,
     modelVersion: text(record, 'modelVersion', what),
+    // Absent rather than undefined, so an imported old check is stored exactly as it was exported.
+    ...(guard && { guard }),
     photo: image(record, 'photo', what),
     crop: image(record, 'crop', what),
   };
@@ -117,7 +141,7 @@ export function validateArchive(parsed: unknown): Result<HistorySnapshot> {
   try {
     const root = object(parsed, 'The file');
     if (root.format !== ARCHIVE_FORMAT) return fail('invalid-file', `${FOREIGN} ${UNCHANGED}`);
-    if (root.version !== ARCHIVE_VERSION) {
+    if (typeof root.version !== 'number' || !READABLE_ARCHIVE_VERSIONS.includes(root.version)) {
       return fail(
         'invalid-file',
         typeof root.version === 'number' && root.version > ARCHIVE_VERSION

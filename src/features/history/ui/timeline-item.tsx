@@ -1,9 +1,11 @@
+import { shownProbability } from '../store/estimate';
 import type { Check } from '../store/history-types';
 import { formatProbability } from '../store/risk-labels';
 import { CheckImage } from './check-image';
 import { ConfirmButton } from './confirm-button';
 import { formatDateTime } from './format-date';
 import { RiskLabel } from './risk-label';
+import { WithheldEstimate } from './withheld-estimate';
 
 interface TimelineItemProps {
   check: Check;
@@ -15,20 +17,26 @@ interface TimelineItemProps {
 /** One check on a mole's timeline. The data-* attributes let tests compare histories exactly. */
 export function TimelineItem({ check, selected, onToggleCompare, onDelete }: TimelineItemProps) {
   const when = formatDateTime(check.takenAt);
+  const estimate = shownProbability(check);
   return (
     <li
       className="timeline-item"
       data-testid="timeline-item"
       data-check-id={check.id}
       data-taken-at={check.takenAt}
-      data-probability={check.probability}
+      data-probability={estimate}
       data-risk={check.riskLevel}
+      data-photo-check={check.guard?.verdict}
     >
       <CheckImage blob={check.crop} alt={`Area analysed on ${when}`} size={112} />
       <div className="timeline-item__text">
         <time dateTime={check.takenAt}>{when}</time>
         <RiskLabel level={check.riskLevel} />
-        <span>Model probability: {formatProbability(check.probability)}</span>
+        {estimate === undefined ? (
+          <WithheldEstimate guard={check.guard} />
+        ) : (
+          <span>Model probability: {formatProbability(estimate)}</span>
+        )}
         <span className="history-muted">Model {check.modelVersion}</span>
         <label>
           <input type="checkbox" checked={selected} onChange={onToggleCompare} data-testid="compare-select" />{' '}
