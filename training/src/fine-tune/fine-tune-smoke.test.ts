@@ -3,13 +3,24 @@
  * of the seed data: 2 images per split and class (--limit), 2 epochs of 2 steps. It checks what a run leaves on
  * disk, that a rerun with the same seed is bit-identical (and another seed is not), that a run killed after
  * epoch 1 and resumed ends exactly where the uninterrupted run did, and that the best epoch exports to a graph
- * model which loads and reproduces the logit the training loop recorded.
+ * model which loads and reproduces the logit the training loop recorded. Bad input is refused or left out in plain
+ * words without losing anything saved: an image that fails to decode, data with one class, a rerun into a folder
+ * that holds a run, a damaged checkpoint (these stop before training, or after one step).
  *
  * Heavy for a unit test (six short training processes): the children use the 2 workers the CLI defaults to,
  * and on a 2-core machine Vitest runs one file at a time, so this file never competes with another test file.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -83,10 +94,26 @@ interface Finished {
 
 /**
  * Runs the CLI directly under node (not through npx/tsx's wrapper process), so killing the child kills the
- * training process itself and its worker threads. `killAfter` SIGKILLs it as soon as that text is printed.
+ * training process itself and its worker threads. `killAfter` SIGKILLs it as soon as that text is printed;
+ * `dataDir` replaces the tiny seed copy.
  */
-function fineTune(run: string, args: string[], killAfter?: string): Promise<Finished> {
-  const argv = ['--import', 'tsx', script, '--data', data, '--base', tflite, '--run', runDir(run), ...args];
+function fineTune(
+  run: string,
+  args: string[],
+  { killAfter, dataDir = data }: { killAfter?: string; dataDir?: string } = {},
+): Promise<Finished> {
+  const argv = [
+    '--import',
+    'tsx',
+    script,
+    '--data',
+    dataDir,
+    '--base',
+    tflite,
+    '--run',
+    runDir(run),
+    ...args,
+  ];
   const child = spawn(process.execPath, argv, {
     cwd: join(repo, 'training'),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -123,6 +150,22 @@ const checkpointState = (run: string) =>
     adamT: number;
     config: Record<string, unknown>;
   };
+
+/** Every file of a run folder with its bytes: a refused run must leave this exactly as it was. */
+function snapshot(run: string): Map<string, string> {
+  const files = readdirSync(runDir(run), { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
+  return new Map(
+    files.map((d) => [join(d.parentPath, d.name), readFileSync(join(d.parentPath, d.name), 'hex')]),
+  );
+}
+
+/** A copy of the tiny data set, changed by `edit`, for the bad-input runs. */
+function dataCopy(name: string, edit: (dir: string) => void): string {
+  const dir = join(temp, name);
+  cpSync(data, dir, { recursive: true });
+  edit(dir);
+  return dir;
+}
 
 /** How many values of the [start, end) range differ between a and b. */
 function changed(a: Float32Array, b: Float32Array, start: number, end: number): number {
@@ -257,7 +300,7 @@ describe.skipIf(reason !== '')('fine-tune CLI on a tiny subset (2 epochs, 2 work
   it(
     'resumes a run killed after epoch 1 to the same weights as the uninterrupted run',
     async () => {
-      const killed = await fineTune('resumed', options(1), `EPOCH 1/${EPOCHS}`);
+      const killed = await fineTune('resumed', options(1), { killAfter: `EPOCH 1/${EPOCHS}` });
       // Killed, not finished: only epoch 1 is on disk (fails loudly, not vacuously, should the kill come late).
       expect(killed.signal, killed.output).toBe('SIGKILL');
       expect(checkpointState('resumed').epoch).toBe(1);
@@ -376,4 +419,72 @@ describe.skipIf(reason !== '')('fine-tune CLI on a tiny subset (2 epochs, 2 work
     },
     RUN_TIMEOUT,
   );
+
+  // Bad input: each case stops before training (or measures one step), so these add seconds, not minutes.
+  const small = ['--workers', '1', '--size', '96'];
+
+  it(
+    'leaves out an image that fails to decode, by name, and trains on the rest; stops if that empties a class',
+    async () => {
+      // Passes the dataset stage's header check, fails to decode; "A-" sorts it first, so --limit picks it.
+      const truncated = dataCopy('data-truncated', (dir) => {
+        const first = readdirSync(join(dir, 'train/Dangerous')).sort()[0]!;
+        const head = readFileSync(join(dir, 'train/Dangerous', first)).subarray(0, 3000);
+        writeFileSync(join(dir, 'train/Dangerous/A-truncated.jpg'), head);
+      });
+      const run = await fineTune('truncated', [...options(1), ...small, '--max-steps', '1'], {
+        dataDir: truncated,
+      });
+      expect(run.code, run.output).toBe(0);
+      expect(run.output).toMatch(/skipped train\/Dangerous\/A-truncated\.jpg: corrupt or truncated JPEG/);
+      expect(run.output).toContain(`train ${2 * LIMIT - 1}, valid ${2 * LIMIT}`);
+      expect(run.output).toContain('SPEED');
+
+      const emptied = await fineTune('truncated-only', [...options(1), '--limit', '1'], {
+        dataDir: truncated,
+      });
+      expect(emptied.code, emptied.output).toBe(2);
+      expect(emptied.output).toMatch(
+        /error: the data has no usable images in train\/Dangerous once the 1 file/,
+      );
+      expect(emptied.output).not.toContain('workers ready');
+      expect(emptied.output).not.toMatch(/\n\s+at /); // no stack trace
+    },
+    RUN_TIMEOUT,
+  );
+
+  it('refuses data with one class up front, naming what is missing', async () => {
+    const oneClass = dataCopy('data-one-class', (dir) =>
+      rmSync(join(dir, 'valid/not_Dangerous'), { recursive: true }),
+    );
+    const run = await fineTune('one-class', options(1), { dataDir: oneClass });
+    expect(run.code, run.output).toBe(2);
+    expect(run.output).toMatch(
+      /error: the data has no usable images in valid\/not_Dangerous: training needs/,
+    );
+    expect(run.output).not.toContain('workers ready');
+    expect(existsSync(file('one-class', 'checkpoint'))).toBe(false);
+  });
+
+  it('refuses to start afresh in a folder that holds a run, and leaves it as it was', async () => {
+    const before = snapshot('a');
+    const run = await fineTune('a', options(1));
+    expect(run.code, run.output).toBe(2);
+    expect(run.output).toMatch(
+      /already holds a run \(checkpoint\/, best\/, epochs\/\).*pass --resume to continue it, or choose another --run/,
+    );
+    expect(snapshot('a')).toEqual(before);
+  });
+
+  it('--resume refuses a checkpoint whose params.bin was cut short, by name, and changes nothing', async () => {
+    cpSync(runDir('a'), runDir('damaged'), { recursive: true });
+    truncateSync(file('damaged', 'checkpoint', 'params.bin'), 4000);
+    const before = snapshot('damaged');
+    const run = await fineTune('damaged', [...options(1), '--resume']);
+    expect(run.code, run.output).toBe(2);
+    expect(run.output).toMatch(
+      /error: cannot resume: .*checkpoint\/params\.bin is damaged: it has 4000 bytes/,
+    );
+    expect(snapshot('damaged')).toEqual(before);
+  });
 });

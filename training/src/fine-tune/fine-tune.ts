@@ -2,136 +2,91 @@
  * Fine-tuning stage: MobileNetV2 (112×112 layers frozen) + a new dropout/dense head, on the wasm backend in
  * worker threads. See `usage` and docs/training-speed.md.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { ModelInputSpec } from '../../../src/shared/model/model-metadata';
 import { loadBaseNetwork } from '../base-model/load-base-network';
 import { failWithUsage } from '../cli/cli-error';
-import { defaultPaths, userPath } from '../cli/repo-paths';
-import { buildDataset } from '../dataset/build-dataset';
 import { rocAuc } from '../metrics/roc-auc';
 import { adamStep, createAdamState } from './adam';
 import { drawAugment } from './augment';
 import { saveBestModel, type ValidLogit } from './best-model';
-import { loadCheckpoint, saveCheckpoint, saveEpochParams, type TrainState } from './checkpoint';
-import { limitPerClass } from './limit-per-class';
+import {
+  CheckpointError,
+  loadCheckpoint,
+  saveCheckpoint,
+  saveEpochParams,
+  type TrainState,
+} from './checkpoint';
+import {
+  BadArgumentError,
+  checkArgumentPaths,
+  parseFineTuneArguments,
+  usage,
+  type FineTuneOptions,
+} from './fine-tune-arguments';
 import { lrFactor } from './lr-schedule';
 import { initialParams, paramLayout, setHead } from './param-layout';
 import { probeHead } from './probe-head';
 import { formatDuration, runLog } from './run-log';
+import { savedRunParts } from './saved-run';
 import { SeededRandom } from './seeded-random';
 import { mixedTargets, readSoftTargets } from './soft-targets';
-import { loadSharedImages } from './shared-images';
+import { loadTrainingImages, UnusableDataError } from './training-images';
 import { WorkerPool } from './worker-pool';
 import { writeBestSpec } from './write-best-spec';
 import type { StepRequest, TrainItem } from './worker-protocol';
 
-const usage = `usage: npm run fine-tune -w training -- [options]
-  --data <dir>          folder of class folders with train/valid splits (default ../shared/datasets/seed-dermoscopy)
-  --base <file.tflite>  base network (default ../shared/models/mobilenet_v2_1.0_224_quant/…tflite)
-  --run <name|dir>      run folder under training/runs/, or an absolute folder (default fine-tune)
-  --resume              continue from the run's last checkpoint
-  --epochs <n> (10)  --batch <n> (16)  --lr <x> (1e-4 backbone)  --head-lr <x> (1e-3)  --warmup <epochs> (1)
-  --seed <n> (1)  --workers <n> (2)  --dropout <x> (0.2)  --no-freeze (train the half-resolution layers too: 112×112 at 224 px)
-  --probe-head          start the head from the --quick linear probe on frozen features (LP-FT), not at random
-  --cache <dir>         feature cache for --probe-head (default training/cache)
-  --size <px>           train and evaluate at this input size, a multiple of 32 (default 224, the base network's)
-  --soft-targets <file> self-distillation: train towards (1 − w)·label + w·teacher probability (teacher-targets.ts)
-  --soft-weight <w>     the teachers' share w of the target (default 0.5; needs --soft-targets)
-  --max-steps <n>       stop after n steps and print seconds per image (speed measurement; no checkpoint)
-  --limit <n>           use only n images per split and class (smoke runs)`;
-
 /** The base network's input range; the size is the base network's 224 unless --size says otherwise. */
 const inputSpec = (size: number): ModelInputSpec => ({ size, mean: 128, std: 128, range: [-1, 127 / 128] });
 
-function parse() {
+/** The options, or the process ends here: usage and exit 0 for --help, error + usage and exit 2 when bad. */
+function readArguments(): FineTuneOptions {
   try {
-    const { values } = parseArgs({
-      options: {
-        data: { type: 'string' },
-        base: { type: 'string' },
-        run: { type: 'string', default: 'fine-tune' },
-        resume: { type: 'boolean', default: false },
-        epochs: { type: 'string', default: '10' },
-        batch: { type: 'string', default: '16' },
-        lr: { type: 'string', default: '1e-4' },
-        'head-lr': { type: 'string', default: '1e-3' },
-        warmup: { type: 'string', default: '1' },
-        seed: { type: 'string', default: '1' },
-        workers: { type: 'string', default: '2' },
-        dropout: { type: 'string', default: '0.2' },
-        'no-freeze': { type: 'boolean', default: false },
-        'probe-head': { type: 'boolean', default: false },
-        cache: { type: 'string' },
-        size: { type: 'string', default: '224' },
-        'soft-targets': { type: 'string' },
-        'soft-weight': { type: 'string', default: '0.5' },
-        'max-steps': { type: 'string' },
-        limit: { type: 'string' },
-        help: { type: 'boolean', default: false },
-      },
-    });
-    if (values.help) failWithUsage('help requested', usage);
-    const num = (name: string, v: string | undefined, min: number): number => {
-      const n = Number(v);
-      if (v === undefined || !Number.isFinite(n) || n < min)
-        failWithUsage(`--${name} must be a number ≥ ${min}`, usage);
-      return n;
-    };
-    return {
-      data: values.data ? userPath(values.data) : defaultPaths.seedData,
-      base: values.base ? userPath(values.base) : defaultPaths.baseTflite,
-      run: values.run!,
-      resume: values.resume!,
-      epochs: num('epochs', values.epochs, 1),
-      batch: num('batch', values.batch, 2),
-      lr: num('lr', values.lr, 0),
-      headLr: num('head-lr', values['head-lr'], 0),
-      warmup: num('warmup', values.warmup, 0),
-      seed: num('seed', values.seed, 0),
-      workers: num('workers', values.workers, 1),
-      dropout: num('dropout', values.dropout, 0),
-      freeze: !values['no-freeze'],
-      probeHead: values['probe-head']!,
-      cacheDir: values.cache ? userPath(values.cache) : defaultPaths.cache,
-      size: multipleOf32(num('size', values.size, 32)),
-      softTargets: values['soft-targets'] ? userPath(values['soft-targets']) : undefined,
-      softWeight: fraction(num('soft-weight', values['soft-weight'], 0), 'soft-weight'),
-      maxSteps: values['max-steps'] === undefined ? undefined : num('max-steps', values['max-steps'], 1),
-      limit: values.limit === undefined ? undefined : num('limit', values.limit, 1),
-    };
-  } catch (e) {
-    failWithUsage((e as Error).message, usage);
+    const parsed = parseFineTuneArguments(process.argv.slice(2));
+    if (parsed.help) {
+      process.stdout.write(`${usage}\n`);
+      process.exit(0);
+    }
+    checkArgumentPaths(parsed.options);
+    return parsed.options;
+  } catch (error) {
+    if (error instanceof BadArgumentError) failWithUsage(error.message, usage);
+    throw error;
   }
 }
 
-function fraction(value: number, name: string): number {
-  if (value > 1) failWithUsage(`--${name} must be between 0 and 1`, usage);
-  return value;
-}
-
-function multipleOf32(size: number): number {
-  // MobileNetV2 halves the resolution five times; other sizes make XNNPACK and 'SAME' padding uneven.
-  if (!Number.isInteger(size / 32)) failWithUsage(`--size must be a multiple of 32, got ${size}`, usage);
-  return size;
+/** Ends the run before training with a plain one-line reason (exit 2); the arguments were fine, so no usage. */
+function stop(message: string): never {
+  process.stderr.write(`error: ${message}\n`);
+  process.exit(2);
 }
 
 async function main(): Promise<void> {
-  const opts = parse();
-  if (!existsSync(opts.data)) failWithUsage(`no data folder at ${opts.data}`, usage);
-  if (!existsSync(opts.base)) failWithUsage(`no base model at ${opts.base}`, usage);
+  const opts = readArguments();
+  const { runDir } = opts;
+  // Everything that can refuse the run is checked before the first write to the run folder.
+  const saved = savedRunParts(runDir);
+  if (!opts.resume && saved.length > 0) {
+    stop(
+      `${runDir} already holds a run (${saved.join(', ')}), which a new start would overwrite: ` +
+        'pass --resume to continue it, or choose another --run',
+    );
+  }
   let softTargets = null;
   try {
     softTargets = opts.softTargets ? readSoftTargets(opts.softTargets) : null;
   } catch (e) {
     failWithUsage((e as Error).message, usage);
   }
-  // An absolute --run is taken as is (the smoke test trains into a temporary folder).
-  const runDir = resolve(defaultPaths.runs, opts.run);
-  mkdirSync(runDir, { recursive: true });
-  const log = runLog(runDir);
+  let spec;
+  try {
+    spec = loadBaseNetwork(opts.base);
+  } catch (e) {
+    failWithUsage(`--base ${opts.base} is not a usable base model: ${(e as Error).message}`, usage);
+  }
+  const layout = paramLayout(spec, (highRes) => !opts.freeze || !highRes);
   const config = {
     epochs: opts.epochs,
     batch: opts.batch,
@@ -147,25 +102,36 @@ async function main(): Promise<void> {
     ...(opts.size !== 224 ? { size: opts.size } : {}),
     ...(softTargets ? { softTargets: softTargets.teachers, softWeight: opts.softWeight } : {}),
   };
+  let resumed: TrainState | null = null;
+  if (opts.resume) {
+    try {
+      resumed = loadCheckpoint(runDir, { total: layout.total, config });
+    } catch (e) {
+      if (e instanceof CheckpointError) stop(`cannot resume: ${e.message}. Nothing in ${runDir} was changed`);
+      throw e;
+    }
+    if (!resumed && saved.length > 0) {
+      stop(
+        `cannot resume: ${runDir} holds a run (${saved.join(', ')}) but no checkpoint/ to continue from; ` +
+          'choose another --run to start afresh. Nothing was changed',
+      );
+    }
+  }
+
+  mkdirSync(runDir, { recursive: true });
+  const log = runLog(runDir);
   const input = inputSpec(opts.size);
   log.line(`fine-tune ${JSON.stringify(config)} workers=${opts.workers} data=${opts.data}`);
+  if (opts.resume && !resumed) log.line('no checkpoint to resume from: starting fresh');
 
-  const { manifest, report } = await buildDataset(opts.data);
-  const train = limitPerClass(
-    manifest.filter((m) => m.split === 'train'),
-    opts.limit,
-  );
-  const valid = limitPerClass(
-    manifest.filter((m) => m.split === 'valid'),
-    opts.limit,
-  );
-  if (train.length === 0 || valid.length === 0)
-    failWithUsage('the data folder needs train and valid images', usage);
-  const t0 = performance.now();
-  const images = await loadSharedImages([...train, ...valid].map((m) => m.path));
-  log.line(
-    `decoded ${images.length} images in ${((performance.now() - t0) / 1000).toFixed(1)} s (dataHash ${report.dataHash.slice(0, 12)})`,
-  );
+  let data;
+  try {
+    data = await loadTrainingImages(opts.data, opts.limit, (line) => log.line(line));
+  } catch (e) {
+    if (e instanceof UnusableDataError) stop(e.message);
+    throw e;
+  }
+  const { train, valid, images } = data;
   const label = (m: { label: string }): 0 | 1 => (m.label === 'dangerous' ? 1 : 0);
   const trainLabels = train.map(label);
   let targets: number[] = [];
@@ -178,8 +144,6 @@ async function main(): Promise<void> {
   // Balanced class weights: each class contributes half of the loss whatever its count.
   const classWeight = [train.length / (2 * (train.length - positives)), train.length / (2 * positives)];
 
-  const spec = loadBaseNetwork(opts.base);
-  const layout = paramLayout(spec, (highRes) => !opts.freeze || !highRes);
   const segments = [
     { group: 'backbone', lr: opts.lr },
     { group: 'head', lr: opts.headLr },
@@ -189,14 +153,7 @@ async function main(): Promise<void> {
       .map((e) => ({ start: e.offset, end: e.offset + e.size, lr })),
   );
 
-  let state: TrainState | null = opts.resume ? loadCheckpoint(runDir) : null;
-  if (opts.resume && !state) log.line('no checkpoint to resume from: starting fresh');
-  if (state && JSON.stringify(state.config) !== JSON.stringify(config)) {
-    failWithUsage(
-      `--resume with different options than the run started with: ${JSON.stringify(state.config)}`,
-      usage,
-    );
-  }
+  let state = resumed;
   if (!state) {
     const rng = new SeededRandom(opts.seed);
     const params = initialParams(spec, layout, () => rng.next());
