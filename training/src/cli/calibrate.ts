@@ -13,7 +13,8 @@ import type { ModelMetadata } from '../../../src/shared/model/model-metadata';
 import { calibrateOnValid } from '../calibration/calibrate-on-valid';
 import { evaluateSavedModel } from '../evaluate/evaluate-saved-model';
 import { readModelMetadata } from '../evaluate/read-model-metadata';
-import { failWithUsage, parseOptionsOrExit } from './cli-error';
+import { requireOutputPath } from './check-output-path';
+import { exitOnError, failWithUsage, parseOptionsOrExit } from './cli-error';
 import { defaultPaths, userPath } from './repo-paths';
 
 const USAGE =
@@ -34,6 +35,7 @@ async function main() {
   if (!existsSync(join(modelDir, 'model.json')))
     failWithUsage(`--model ${modelDir} has no model.json`, USAGE);
   if (!existsSync(data)) failWithUsage(`--data ${data} does not exist`, USAGE);
+  if (values.write) requireOutputPath('--write', join(modelDir, 'metadata.json'), 'file', USAGE);
 
   await tf.setBackend('wasm');
   const metadata = readModelMetadata(modelDir);
@@ -74,7 +76,4 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+main().catch(exitOnError);

@@ -9,7 +9,6 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { baseModelProvenance } from '../base-model/base-model-provenance';
@@ -19,7 +18,8 @@ import { imagenetTop1 } from '../graph-model/imagenet-top1';
 import { loadGraphModelFromDir } from '../graph-model/node-io';
 import { placeholderMetadata } from '../graph-model/placeholder-metadata';
 import { writeGraphModel } from '../graph-model/write-graph-model';
-import { failWithUsage } from './cli-error';
+import { requireOutputPath } from './check-output-path';
+import { exitOnError, failWithUsage, parseOptionsOrExit } from './cli-error';
 import { defaultPaths, userPath } from './repo-paths';
 
 const USAGE =
@@ -27,21 +27,16 @@ const USAGE =
 const DTYPES: WeightDtype[] = ['float32', 'float16', 'uint8'];
 
 function parse(): { tflite: string; out: string; dtype: WeightDtype; placeholderApp: boolean } {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        tflite: { type: 'string' },
-        out: { type: 'string' },
-        dtype: { type: 'string' },
-        'placeholder-app': { type: 'boolean', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (e) {
-    failWithUsage((e as Error).message, USAGE);
-  }
+  const values = parseOptionsOrExit(
+    {
+      tflite: { type: 'string' },
+      out: { type: 'string' },
+      dtype: { type: 'string' },
+      'placeholder-app': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+  );
   const placeholderApp = values['placeholder-app'] ?? false;
   const dtype = (values.dtype ?? (placeholderApp ? 'float16' : 'float32')) as WeightDtype;
   if (!DTYPES.includes(dtype)) failWithUsage(`--dtype must be one of ${DTYPES.join(', ')}`, USAGE);
@@ -52,6 +47,7 @@ function parse(): { tflite: string; out: string; dtype: WeightDtype; placeholder
     : placeholderApp
       ? defaultPaths.modelOut
       : join(defaultPaths.cache, 'base-model');
+  requireOutputPath('--out', out, 'folder', USAGE);
   return { tflite, out, dtype, placeholderApp };
 }
 
@@ -93,7 +89,4 @@ async function main(): Promise<void> {
   model.dispose();
 }
 
-main().catch((e: unknown) => {
-  process.stderr.write(`error: ${(e as Error).message}\n`);
-  process.exit(1);
-});
+main().catch(exitOnError);

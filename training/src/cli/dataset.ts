@@ -5,11 +5,11 @@
  */
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { parseArgs } from 'node:util';
 import { buildDataset } from '../dataset/build-dataset';
 import { formatReport } from '../dataset/format-report';
 import { DEFAULT_LABEL_CONFIG, loadLabelConfig } from '../dataset/label-config';
-import { failWithUsage } from './cli-error';
+import { requireOutputPath } from './check-output-path';
+import { exitOnError, failWithUsage, parseOptionsOrExit } from './cli-error';
 import { progressBar } from './progress-bar';
 import { defaultPaths, userPath } from './repo-paths';
 
@@ -20,33 +20,30 @@ const USAGE = `usage: npm run dataset -- [--data <folder of class folders>] [--l
   --quick     check file headers only instead of decoding every image`;
 
 async function main() {
-  let args;
-  try {
-    args = parseArgs({
-      options: {
-        data: { type: 'string' },
-        labels: { type: 'string' },
-        seed: { type: 'string' },
-        quick: { type: 'boolean' },
-        json: { type: 'string' },
-        manifest: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (error) {
-    failWithUsage(error instanceof Error ? error.message : String(error), USAGE);
-  }
-  if (args.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
+  const args = parseOptionsOrExit(
+    {
+      data: { type: 'string' },
+      labels: { type: 'string' },
+      seed: { type: 'string' },
+      quick: { type: 'boolean' },
+      json: { type: 'string' },
+      manifest: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+  );
   const data = args.data ? userPath(args.data) : defaultPaths.seedData;
   if (!existsSync(data) || !statSync(data).isDirectory())
     failWithUsage(`--data ${data} is not a folder`, USAGE);
+  // Digits only: Number('') is 0, so an empty --seed would silently mean seed 0.
+  if (args.seed !== undefined && (!/^-?\d+$/.test(args.seed) || !Number.isSafeInteger(Number(args.seed))))
+    failWithUsage(`--seed must be a whole number, got "${args.seed}"`, USAGE);
   const seed = args.seed === undefined ? 1 : Number(args.seed);
-  if (!Number.isInteger(seed)) failWithUsage(`--seed must be an integer, got "${args.seed}"`, USAGE);
+  const json = args.json ? userPath(args.json) : null;
+  const manifest = args.manifest ? userPath(args.manifest) : null;
+  // Checked before the images are read, so the report is never lost to a bad path at the end.
+  if (json) requireOutputPath('--json', json, 'file', USAGE);
+  if (manifest) requireOutputPath('--manifest', manifest, 'file', USAGE);
   let config = DEFAULT_LABEL_CONFIG;
   if (args.labels) {
     try {
@@ -69,16 +66,12 @@ async function main() {
   });
   process.stdout.write(`${formatReport(dataset.report)}\n`);
   const write = (path: string, value: unknown) => {
-    const out = userPath(path);
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, `${JSON.stringify(value, null, 2)}\n`);
-    process.stderr.write(`wrote ${out}\n`);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
+    process.stderr.write(`wrote ${path}\n`);
   };
-  if (args.json) write(args.json, dataset.report);
-  if (args.manifest) write(args.manifest, dataset.manifest);
+  if (json) write(json, dataset.report);
+  if (manifest) write(manifest, dataset.manifest);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+main().catch(exitOnError);

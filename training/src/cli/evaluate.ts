@@ -14,7 +14,8 @@ import { evaluateSavedModel } from '../evaluate/evaluate-saved-model';
 import { formatSummary } from '../evaluate/format-summary';
 import { htmlReport } from '../evaluate/html-report';
 import { readModelMetadata } from '../evaluate/read-model-metadata';
-import { failWithUsage, parseOptionsOrExit } from './cli-error';
+import { requireOutputPath } from './check-output-path';
+import { exitOnError, failWithUsage, parseOptionsOrExit } from './cli-error';
 import { defaultPaths, userPath } from './repo-paths';
 
 const USAGE = `usage: npm run evaluate -- [--data <folder>] [--model <model dir>] [--json <out.json>] [--html <out.html>]
@@ -61,15 +62,12 @@ function parse() {
       failWithUsage(`--labels: ${error instanceof Error ? error.message : String(error)}`, USAGE);
     }
   }
-  return {
-    data,
-    model,
-    split,
-    batch,
-    config,
-    json: values.json ? userPath(values.json) : null,
-    html: values.html ? userPath(values.html) : null,
-  };
+  const json = values.json ? userPath(values.json) : null;
+  const html = values.html ? userPath(values.html) : null;
+  // Checked before the evaluation, so its results are never lost to a bad path at the end.
+  if (json) requireOutputPath('--json', json, 'file', USAGE);
+  if (html) requireOutputPath('--html', html, 'file', USAGE);
+  return { data, model, split, batch, config, json, html };
 }
 
 async function main() {
@@ -95,7 +93,4 @@ async function main() {
   if (args.html) write(args.html, htmlReport(result));
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+main().catch(exitOnError);

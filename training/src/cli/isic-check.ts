@@ -17,7 +17,8 @@ import {
   toOutOfDomainMetadata,
   type LevelSharesWithCi,
 } from '../external/isic-melanoma-check';
-import { failWithUsage, parseOptionsOrExit } from './cli-error';
+import { requireOutputPath } from './check-output-path';
+import { exitOnError, failWithUsage, parseOptionsOrExit } from './cli-error';
 import { progressBar } from './progress-bar';
 import { defaultPaths, userPath } from './repo-paths';
 
@@ -46,8 +47,9 @@ async function main(): Promise<void> {
   const isicDir = values.isic ? userPath(values.isic) : defaultPaths.isic;
   const modelDir = values.model ? userPath(values.model) : defaultPaths.modelOut;
   if (!existsSync(join(isicDir, 'labels.csv'))) failWithUsage(`--isic ${isicDir} has no labels.csv`, USAGE);
-  if (!existsSync(join(modelDir, 'metadata.json')))
-    failWithUsage(`--model ${modelDir} has no metadata.json`, USAGE);
+  for (const file of ['model.json', 'metadata.json']) {
+    if (!existsSync(join(modelDir, file))) failWithUsage(`--model ${modelDir} has no ${file}`, USAGE);
+  }
   const every = values.every === undefined ? 1 : Number(values.every);
   if (!Number.isInteger(every) || every < 1) failWithUsage('--every must be a whole number ≥ 1', USAGE);
   if (values['write-metadata'] && every !== 1)
@@ -58,6 +60,13 @@ async function main(): Promise<void> {
   } catch (error) {
     failWithUsage(error instanceof Error ? error.message : String(error), USAGE);
   }
+  // Checked before ~2,000 images are scored, so the figures are never lost to a bad path at the end.
+  const json = values.json ? userPath(values.json) : null;
+  if (json) requireOutputPath('--json', json, 'file', USAGE);
+  if (values['write-metadata'])
+    requireOutputPath('--write-metadata', join(modelDir, 'metadata.json'), 'file', USAGE);
+  // A damaged model folder is found now, in plain words, not after the images are read.
+  const metadata = readModelMetadata(modelDir);
   await tf.setBackend('wasm');
   const bar = progressBar('ISIC 2017 images', images.length);
   let reported = 0;
@@ -79,14 +88,13 @@ async function main(): Promise<void> {
       `benign (includes dysplastic nevi, "dangerous" in our labels): ${levels(result.benign)}\n`,
   );
   if (values['write-metadata']) {
-    writeMetadata({ ...readModelMetadata(modelDir), outOfDomain: toOutOfDomainMetadata(result) }, modelDir);
+    writeMetadata({ ...metadata, outOfDomain: toOutOfDomainMetadata(result) }, modelDir);
     process.stdout.write(`recorded in ${join(modelDir, 'metadata.json')}\n`);
   }
-  if (values.json) {
-    const out = userPath(values.json);
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, JSON.stringify(result, null, 1));
+  if (json) {
+    mkdirSync(dirname(json), { recursive: true });
+    writeFileSync(json, JSON.stringify(result, null, 1));
   }
 }
 
-await main();
+main().catch(exitOnError);

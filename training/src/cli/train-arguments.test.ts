@@ -3,7 +3,7 @@
  * a child process (its argument parsing exits the process); no shared data needed.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 const script = resolve(__dirname, 'train.ts');
 const dataDir = mkdtempSync(join(tmpdir(), 'naevus-train-args-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const aFile = join(dataDir, 'a-file');
+writeFileSync(aFile, 'x');
 
 function train(...args: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8' });
@@ -18,7 +20,7 @@ function train(...args: string[]) {
 }
 
 describe('npm run train: bad arguments', () => {
-  it.each([
+  it.each<[string[], RegExp]>([
     [['--no-such-option'], /^error: Unknown option '--no-such-option'/],
     [['--quick', '--from-run', 'x'], /^error: --quick and --from-run exclude each other\n/],
     [['--run', '../escape'], /^error: --run must be a plain folder name/],
@@ -27,6 +29,37 @@ describe('npm run train: bad arguments', () => {
     [
       ['--data', dataDir, '--base', script, '--fine-tune-args=--cache /tmp/elsewhere'],
       /^error: --fine-tune-args must not set --data, --base, --run, --resume or --cache/,
+    ],
+    // Output locations are checked before the work, not found unwritable at its end.
+    [
+      ['--quick', '--data', dataDir, '--base', script, '--out', aFile],
+      /^error: --out: .*a-file is a file, not a folder\n/,
+    ],
+    [
+      ['--quick', '--data', dataDir, '--base', script, '--out', join(aFile, 'model')],
+      /^error: --out: .*a-file is a file, so .* cannot be made inside it\n/,
+    ],
+    // Node's recursive mkdir loops forever on /proc/x.
+    ...(existsSync('/proc/self')
+      ? [
+          [
+            ['--quick', '--data', dataDir, '--base', script, '--out', '/proc/naevus-model'],
+            /^error: --out: \/proc\/naevus-model cannot be created/,
+          ] as [string[], RegExp],
+        ]
+      : []),
+    // The fine-tune stage's options are checked by its own parser before the dataset stage.
+    [
+      ['--data', dataDir, '--base', script, '--fine-tune-args=--epochs abc'],
+      /^error: --fine-tune-args: --epochs must be/,
+    ],
+    [
+      ['--quick', '--data', dataDir, '--base', script, '--fine-tune-args=--epochs 3'],
+      /^error: --fine-tune-args applies to full/,
+    ],
+    [
+      ['--data', dataDir, '--base', script, '--from-run', 'no-such-run'],
+      /^error: --from-run: no run "no-such-run" in /,
     ],
   ])('%j → one-line error and usage, exit 2', (args, message) => {
     const r = train(...args);

@@ -14,7 +14,10 @@ import { formatPipelineSummary } from '../pipeline/format-pipeline-summary';
 import type { PipelineMode } from '../pipeline/pipeline-options';
 import { runPipeline } from '../pipeline/run-pipeline';
 import { warmFeatureCache } from '../pipeline/warm-feature-cache';
-import { failWithUsage, parseOptionsOrExit } from './cli-error';
+import { BadArgumentError, parseFineTuneArguments } from '../fine-tune/fine-tune-arguments';
+import { fineTunedRunProblem } from './check-fine-tuned-run';
+import { requireOutputPath } from './check-output-path';
+import { exitOnError, failWithUsage, parseOptionsOrExit } from './cli-error';
 import { defaultPaths, userPath } from './repo-paths';
 
 /** The shipped model's recipe on top of the fine-tune stage's defaults (10 epochs, batch 16, seed 1, …). */
@@ -72,11 +75,9 @@ function parse() {
     failWithUsage(`--data ${data} is not a folder`, USAGE);
   const base = values.base ? userPath(values.base) : defaultPaths.baseTflite;
   if (!existsSync(base)) failWithUsage(`--base ${base} does not exist`, USAGE);
-  if (fromRun !== undefined && !existsSync(join(defaultPaths.runs, fromRun, 'best', 'model.json'))) {
-    failWithUsage(
-      `--from-run ${fromRun}: no best epoch saved in ${join(defaultPaths.runs, fromRun, 'best')}`,
-      USAGE,
-    );
+  if (fromRun !== undefined) {
+    const problem = fineTunedRunProblem(defaultPaths.runs, fromRun);
+    if (problem) failWithUsage(`--from-run: ${problem}`, USAGE);
   }
   let labels: LabelConfig = DEFAULT_LABEL_CONFIG;
   if (values.labels) {
@@ -87,23 +88,42 @@ function parse() {
     }
   }
   const fineTuneArgs = (values['fine-tune-args'] ?? SHIPPED_RECIPE).split(/\s+/).filter(Boolean);
+  if (values['fine-tune-args'] !== undefined && mode !== 'full')
+    failWithUsage('--fine-tune-args applies to full (fine-tune) mode only', USAGE);
   if (fineTuneArgs.some((a) => ['--data', '--base', '--run', '--resume', '--cache'].includes(a))) {
     failWithUsage(
       '--fine-tune-args must not set --data, --base, --run, --resume or --cache (use the train options)',
       USAGE,
     );
   }
+  // Checked now with the fine-tune stage's own parser, not after the dataset and base-network stages.
+  try {
+    if (parseFineTuneArguments(fineTuneArgs).help)
+      failWithUsage('--fine-tune-args: --help is not a training option (npm run fine-tune -- --help)', USAGE);
+  } catch (error) {
+    if (error instanceof BadArgumentError) failWithUsage(`--fine-tune-args: ${error.message}`, USAGE);
+    throw error;
+  }
+  const out = values.out ? userPath(values.out) : defaultPaths.modelOut;
+  const run =
+    values.run ?? (mode === 'quick' ? 'quick' : mode === 'from-run' ? `${fromRun!}-export` : 'fine-tune');
+  const cacheDir = values.cache ? userPath(values.cache) : defaultPaths.cache;
+  // Every place the run writes, checked before hours of work rather than at the end of them.
+  requireOutputPath('--cache', cacheDir, 'folder', USAGE);
+  if (!values['features-only']) {
+    requireOutputPath('--out', out, 'folder', USAGE);
+    requireOutputPath('--run', join(defaultPaths.runs, run), 'folder', USAGE);
+  }
   return {
     mode,
     data,
     base,
     labels,
-    out: values.out ? userPath(values.out) : defaultPaths.modelOut,
-    run:
-      values.run ?? (mode === 'quick' ? 'quick' : mode === 'from-run' ? `${fromRun!}-export` : 'fine-tune'),
+    out,
+    run,
     ...(fromRun !== undefined ? { fromRun } : {}),
     resume: values.resume ?? false,
-    cacheDir: values.cache ? userPath(values.cache) : defaultPaths.cache,
+    cacheDir,
     shared: values.shared ? userPath(values.shared) : defaultPaths.shared,
     augment: !values['no-augment'],
     featuresOnly: values['features-only'] ?? false,
@@ -130,7 +150,4 @@ async function main() {
   process.stdout.write(`${summary}\n`);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+main().catch(exitOnError);

@@ -187,3 +187,68 @@ describe('buildDataset with symlinks', () => {
     expect(report.skipped[0]!.reason).toMatch(/could not read/);
   });
 });
+
+describe('buildDataset with folder links that loop', () => {
+  const root = join(temp, 'looped');
+  put(root, 'train/Dangerous/a.png', writePng(gradientImage(3, 3, 31)));
+  put(root, 'train/not_Dangerous/b.png', writePng(gradientImage(3, 3, 32)));
+  put(root, 'valid/Dangerous/c.png', writePng(gradientImage(3, 3, 33)));
+  put(root, 'test/not_Dangerous/d.png', writePng(gradientImage(3, 3, 34)));
+  put(temp, 'outside/e.png', writePng(gradientImage(3, 3, 35)));
+
+  it('skips a link back up the tree, with a reason, instead of walking it ~40 levels deep', async () => {
+    const { symlinkSync } = await import('node:fs');
+    symlinkSync('..', join(root, 'train/Dangerous/up'));
+    symlinkSync('../../..', join(root, 'train/not_Dangerous/to-root'));
+    const { manifest, report } = await buildDataset(root);
+    // The link to the root must not file the valid and test images under train.
+    expect(report.counts).toEqual({
+      train: { dangerous: 1, not_dangerous: 1 },
+      valid: { dangerous: 1, not_dangerous: 0 },
+      test: { dangerous: 0, not_dangerous: 1 },
+    });
+    expect(manifest).toHaveLength(4);
+    expect(report.duplicates).toEqual([]);
+    expect(report.skipped).toEqual([
+      { relPath: 'train/Dangerous/up/', reason: expect.stringMatching(/contains it \(a loop/) as string },
+      { relPath: 'train/not_Dangerous/to-root/', reason: expect.stringMatching(/a loop/) as string },
+    ]);
+    rmSync(join(root, 'train/Dangerous/up'));
+    rmSync(join(root, 'train/not_Dangerous/to-root'));
+  });
+
+  it('reads a folder once, however many links lead to it', async () => {
+    const { symlinkSync } = await import('node:fs');
+    symlinkSync(join(temp, 'outside'), join(root, 'train/Dangerous/first'));
+    symlinkSync(join(temp, 'outside'), join(root, 'train/Dangerous/second'));
+    symlinkSync(join(root, 'valid/Dangerous'), join(root, 'train/Dangerous/valid-alias'));
+    const { manifest, report } = await buildDataset(root);
+    expect(manifest.map((m) => m.relPath)).toContain('train/Dangerous/first/e.png');
+    expect(manifest.find((m) => m.relPath === 'valid/Dangerous/c.png')?.split).toBe('valid');
+    expect(Object.fromEntries(report.skipped.map((s) => [s.relPath, s.reason]))).toEqual({
+      'train/Dangerous/second/': 'same folder as "train/Dangerous/first", already read once',
+      'train/Dangerous/valid-alias/': 'link to "valid/Dangerous", which is read in its own place',
+    });
+    for (const link of ['first', 'second', 'valid-alias']) rmSync(join(root, 'train/Dangerous', link));
+  });
+
+  it('finishes on two links back up one folder (was exponential), in a child process so a hang fails', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { symlinkSync } = await import('node:fs');
+    const twice = join(temp, 'looped-twice');
+    cpSync(root, twice, { recursive: true });
+    symlinkSync('..', join(twice, 'train/Dangerous/a-loop'));
+    symlinkSync('..', join(twice, 'train/Dangerous/b-loop'));
+    const script =
+      `import { walkClassFolders } from ${JSON.stringify(join(__dirname, 'walk-class-folders.ts'))};` +
+      `import { DEFAULT_LABEL_CONFIG } from ${JSON.stringify(join(__dirname, 'label-config.ts'))};` +
+      `const w = walkClassFolders(${JSON.stringify(twice)}, DEFAULT_LABEL_CONFIG);` +
+      `console.log(JSON.stringify({ files: w.files.length, skipped: w.skippedFolders.length }));`;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(r.error).toBeUndefined();
+    expect(JSON.parse(r.stdout)).toEqual({ files: 4, skipped: 2 });
+  });
+});

@@ -60,9 +60,12 @@ export async function buildDataset(root: string, options: BuildOptions = {}): Pr
   const seed = options.seed ?? 1;
   const ratios = options.ratios ?? DEFAULT_RATIOS;
   const walk = walkClassFolders(root, config);
-  const skipped: SkippedFile[] = walk.unlabelled.flatMap(({ folder, files }) =>
-    files.map((relPath) => ({ relPath, reason: `not in a known class folder ("${folder}")` })),
-  );
+  const skipped: SkippedFile[] = [
+    ...walk.skippedFolders,
+    ...walk.unlabelled.flatMap(({ folder, files }) =>
+      files.map((relPath) => ({ relPath, reason: `not in a known class folder ("${folder}")` })),
+    ),
+  ];
 
   type Readable = Omit<ManifestEntry, 'split'> & { split: SplitName | null };
   const readable: Readable[] = [];

@@ -20,11 +20,42 @@ export function normaliseName(name: string): string {
   return name.toLowerCase().replace(/[\s_\-.]+/g, '');
 }
 
+/** A label config file, or an Error saying in plain words what is wrong with it. */
 export function loadLabelConfig(path: string): LabelConfig {
-  const raw = JSON.parse(readFileSync(path, 'utf8')) as Partial<LabelConfig>;
+  let text;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new Error(
+      code === 'ENOENT' ? `${path} does not exist` : `cannot read ${path} (${code ?? String(error)})`,
+    );
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new Error(`${path} is not valid JSON`);
+  }
+  const shape = `a label config is {"classes": {"dangerous": [...], "not_dangerous": [...]}, "splits": {...}}`;
+  if (!isRecord(raw)) throw new Error(`${path} is not a label config (${shape})`);
+  for (const [key, allowed] of [
+    ['classes', Object.keys(DEFAULT_LABEL_CONFIG.classes)],
+    ['splits', Object.keys(DEFAULT_LABEL_CONFIG.splits)],
+  ] as const) {
+    const part = raw[key];
+    if (part === undefined) continue;
+    if (!isRecord(part)) throw new Error(`${path}: "${key}" must be an object (${shape})`);
+    const unknown = Object.keys(part).filter((k) => !allowed.includes(k));
+    if (unknown.length)
+      throw new Error(
+        `${path}: unknown ${key} ${unknown.map((k) => `"${k}"`).join(', ')} (known: ${allowed.join(', ')})`,
+      );
+  }
+  const given = raw as Partial<LabelConfig>;
   const config: LabelConfig = {
-    classes: { ...DEFAULT_LABEL_CONFIG.classes, ...raw.classes },
-    splits: { ...DEFAULT_LABEL_CONFIG.splits, ...raw.splits },
+    classes: { ...DEFAULT_LABEL_CONFIG.classes, ...given.classes },
+    splits: { ...DEFAULT_LABEL_CONFIG.splits, ...given.splits },
   };
   for (const list of [...Object.values(config.classes), ...Object.values(config.splits)]) {
     if (!Array.isArray(list) || list.some((n) => typeof n !== 'string')) {
@@ -32,6 +63,10 @@ export function loadLabelConfig(path: string): LabelConfig {
     }
   }
   return config;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export type SplitName = 'train' | 'valid' | 'test';

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ModelMetadata } from '../../../src/shared/model/model-metadata';
 import { buildDataset } from '../dataset/build-dataset';
+import { classFolderHint } from '../dataset/class-folder-hint';
 import type { LabelConfig, SplitName } from '../dataset/label-config';
 import { confusionAt, ratesOf } from '../metrics/confusion';
 import { rocCurve } from '../metrics/roc-curve';
@@ -28,7 +29,11 @@ export async function evaluateFolder(options: EvaluateOptions): Promise<Evaluati
   const dataset = await buildDataset(options.dataRoot, options.config ? { config: options.config } : {});
   const split = options.split ?? (dataset.report.split === 'folders' ? 'test' : 'all');
   const entries = dataset.manifest.filter((m) => split === 'all' || m.split === split);
-  if (entries.length === 0) throw new Error(`no images to evaluate in ${options.dataRoot} (split: ${split})`);
+  if (entries.length === 0) {
+    throw new Error(
+      `no images to evaluate in ${options.dataRoot} (split: ${split}). ${classFolderHint(dataset.report, options.config)}`,
+    );
+  }
 
   const skipped = dataset.report.skipped.map((s) => ({ path: s.relPath, reason: s.reason }));
   for (const d of dataset.report.duplicates)

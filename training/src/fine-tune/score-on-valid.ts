@@ -8,14 +8,14 @@
  * `<run>` is a folder under training/runs/ with best/{model.json, params.bin} (a fine-tune run or an
  * average-weights output).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { loadBaseNetwork } from '../base-model/load-base-network';
-import { failWithUsage } from '../cli/cli-error';
+import { fineTunedRunProblem } from '../cli/check-fine-tuned-run';
+import { exitOnError, failWithUsage, parseCommandLineOrExit } from '../cli/cli-error';
 import { defaultPaths, userPath } from '../cli/repo-paths';
 import { measureVariants } from '../export/measure-variants';
 import { labelOf, prepareData } from '../pipeline/prepare-data';
@@ -25,24 +25,28 @@ const USAGE = `usage: npx tsx training/src/fine-tune/score-on-valid.ts [--data <
   <run>  a folder under training/runs/ with best/{model.json, params.bin}`;
 
 async function main(): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      options: {
-        data: { type: 'string', default: defaultPaths.seedData },
-        base: { type: 'string', default: defaultPaths.baseTflite },
-      },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (error) {
-    failWithUsage(error instanceof Error ? error.message : String(error), USAGE);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandLineOrExit(
+    {
+      data: { type: 'string', default: defaultPaths.seedData },
+      base: { type: 'string', default: defaultPaths.baseTflite },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+  );
   if (positionals.length === 0) failWithUsage('name at least one run', USAGE);
+  // Checked before the valid split is read and the base network loaded.
+  const dataDir = userPath(values.data);
+  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory())
+    failWithUsage(`--data ${dataDir} is not a folder`, USAGE);
+  const basePath = userPath(values.base);
+  if (!existsSync(basePath)) failWithUsage(`--base ${basePath} does not exist`, USAGE);
+  for (const run of positionals) {
+    const problem = fineTunedRunProblem(defaultPaths.runs, run);
+    if (problem) failWithUsage(problem, USAGE);
+  }
   await tf.setBackend('wasm');
-  const { splits } = await prepareData(userPath(values.data));
-  const base = loadBaseNetwork(userPath(values.base));
+  const { splits } = await prepareData(dataDir);
+  const base = loadBaseNetwork(basePath);
   const work = mkdtempSync(join(tmpdir(), 'score-on-valid-'));
   try {
     for (const run of positionals) {
@@ -64,4 +68,4 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+main().catch(exitOnError);

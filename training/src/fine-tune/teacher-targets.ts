@@ -8,13 +8,14 @@
  *
  * Output: { teachers, targets: { <image sha256>: probability } }, for `fine-tune --soft-targets`.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { loadBaseNetwork } from '../base-model/load-base-network';
-import { failWithUsage } from '../cli/cli-error';
+import { fineTunedRunProblem } from '../cli/check-fine-tuned-run';
+import { requireOutputPath } from '../cli/check-output-path';
+import { exitOnError, failWithUsage, parseCommandLineOrExit } from '../cli/cli-error';
 import { defaultPaths, userPath } from '../cli/repo-paths';
 import { buildDataset } from '../dataset/build-dataset';
 import { cachedOutputs } from '../features/cached-outputs';
@@ -23,30 +24,40 @@ import { GRAPH_OUTPUTS } from '../graph-model/build-graph-model';
 import { loadFineTuned } from './best-model';
 import type { SoftTargets } from './soft-targets';
 
-const USAGE = `usage: npx tsx training/src/fine-tune/teacher-targets.ts --out <file.json> [--data <dir>] [--base <file.tflite>] <run> [<run> …]`;
+const USAGE = `usage: npx tsx training/src/fine-tune/teacher-targets.ts --out <file.json> [--data <dir>] [--base <file.tflite>] <run> [<run> …]
+  <run>  a folder under training/runs/ with best/{model.json, params.bin} (a finished fine-tune run)`;
 
 async function main(): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      options: {
-        out: { type: 'string' },
-        data: { type: 'string', default: defaultPaths.seedData },
-        base: { type: 'string', default: defaultPaths.baseTflite },
-      },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    failWithUsage(error instanceof Error ? error.message : String(error), USAGE);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandLineOrExit(
+    {
+      out: { type: 'string' },
+      data: { type: 'string', default: defaultPaths.seedData },
+      base: { type: 'string', default: defaultPaths.baseTflite },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+  );
   if (!values.out) failWithUsage('--out is required', USAGE);
   if (positionals.length === 0) failWithUsage('name at least one run', USAGE);
+  // Everything the work depends on is checked first: the targets take minutes per teacher to compute.
+  const outPath = userPath(values.out);
+  requireOutputPath('--out', outPath, 'file', USAGE);
+  const dataDir = userPath(values.data);
+  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory())
+    failWithUsage(`--data ${dataDir} is not a folder`, USAGE);
+  const basePath = userPath(values.base);
+  if (!existsSync(basePath)) failWithUsage(`--base ${basePath} does not exist`, USAGE);
+  for (const run of positionals) {
+    const problem = fineTunedRunProblem(defaultPaths.runs, run);
+    if (problem) failWithUsage(problem, USAGE);
+  }
   await tf.setBackend('wasm');
-  const { manifest } = await buildDataset(userPath(values.data));
+  const { manifest } = await buildDataset(dataDir);
   const train = manifest.filter((m) => m.split === 'train');
-  const base = loadBaseNetwork(userPath(values.base));
+  const base = loadBaseNetwork(basePath);
   const sums = new Float64Array(train.length);
+  // An image that does not decode gets no target; the fine-tune stage leaves it out for the same reason.
+  const failedImages = new Map<number, string>();
   for (const run of positionals) {
     const { spec, head, info } = loadFineTuned(join(defaultPaths.runs, run), base);
     const model = hashedModel(spec, { head });
@@ -59,17 +70,22 @@ async function main(): Promise<void> {
       label: `teacher ${run}`,
     });
     model.loaded()?.dispose();
-    if (failed.length > 0) throw new Error(`${run}: ${failed.length} train images failed to decode`);
-    logits.forEach((v, i) => (sums[i] = sums[i]! + v![0]!));
+    for (const f of failed) failedImages.set(f.index, f.reason);
+    logits.forEach((v, i) => (sums[i] = sums[i]! + (v?.[0] ?? 0)));
   }
+  for (const [i, reason] of failedImages) process.stderr.write(`skipped ${train[i]!.relPath}: ${reason}\n`);
   const targets: Record<string, number> = {};
-  train.forEach((m, i) => (targets[m.sha256] = 1 / (1 + Math.exp(-sums[i]! / positionals.length))));
+  train.forEach((m, i) => {
+    if (!failedImages.has(i)) targets[m.sha256] = 1 / (1 + Math.exp(-sums[i]! / positionals.length));
+  });
   const out: SoftTargets = { teachers: positionals, targets };
-  writeFileSync(userPath(values.out), JSON.stringify(out));
-  const agree = train.filter((m) => targets[m.sha256]! > 0.5 === (m.label === 'dangerous')).length;
+  mkdirSync(dirname(outPath), { recursive: true });
+  writeFileSync(outPath, JSON.stringify(out));
+  const scored = train.filter((m) => targets[m.sha256] !== undefined);
+  const agree = scored.filter((m) => targets[m.sha256]! > 0.5 === (m.label === 'dangerous')).length;
   process.stdout.write(
-    `${train.length} targets from ${positionals.length} teachers; teachers agree with the label on ${agree} (${((100 * agree) / train.length).toFixed(1)}%)\n`,
+    `${scored.length} targets from ${positionals.length} teachers (${failedImages.size} images skipped); teachers agree with the label on ${agree} (${((100 * agree) / Math.max(scored.length, 1)).toFixed(1)}%)\n`,
   );
 }
 
-await main();
+main().catch(exitOnError);

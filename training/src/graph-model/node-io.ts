@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import { ModelFilesError, readModelFiles } from './read-model-files';
 
 /**
  * A tf.io.IOHandler that reads a graph model (model.json + shards) from a local directory, for Node where
@@ -9,24 +9,11 @@ import * as tf from '@tensorflow/tfjs';
 export function dirIOHandler(dir: string): tf.io.IOHandler {
   return {
     load: async (): Promise<tf.io.ModelArtifacts> => {
-      const json = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as tf.io.ModelJSON;
-      const specs: tf.io.WeightsManifestEntry[] = [];
-      const buffers: Uint8Array[] = [];
-      for (const group of json.weightsManifest) {
-        specs.push(...group.weights);
-        for (const p of group.paths) buffers.push(new Uint8Array(readFileSync(join(dir, p))));
-      }
-      const total = buffers.reduce((n, b) => n + b.length, 0);
-      const weightData = new Uint8Array(total);
-      let off = 0;
-      for (const b of buffers) {
-        weightData.set(b, off);
-        off += b.length;
-      }
+      const { json, specs, weightData } = readModelFiles(dir);
       const artifacts: tf.io.ModelArtifacts = {
         modelTopology: json.modelTopology,
         weightSpecs: specs,
-        weightData: weightData.buffer,
+        weightData: weightData.buffer as ArrayBuffer,
         format: json.format,
       };
       if (json.generatedBy) artifacts.generatedBy = json.generatedBy;
@@ -38,7 +25,16 @@ export function dirIOHandler(dir: string): tf.io.IOHandler {
   };
 }
 
-/** Loads a graph model written by writeGraphModel (or tfjs-converter) from a directory, in Node. */
+/**
+ * Loads a graph model written by writeGraphModel (or tfjs-converter) from a directory, in Node. Damaged files
+ * fail with a message naming the file (ModelFilesError); anything tfjs itself refuses names model.json.
+ */
 export async function loadGraphModelFromDir(dir: string): Promise<tf.GraphModel> {
-  return tf.loadGraphModel(dirIOHandler(dir));
+  try {
+    return await tf.loadGraphModel(dirIOHandler(dir));
+  } catch (error) {
+    if (error instanceof ModelFilesError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`${join(dir, 'model.json')} could not be loaded as a graph model: ${message}`);
+  }
 }

@@ -141,7 +141,7 @@ describe('levelsByClass', () => {
   // Band [0.3, 0.6) around threshold 0.4: below 0.3 low, 0.3–0.6 inconclusive, from 0.6 high.
   const point = { threshold: 0.4, inconclusiveBand: [0.3, 0.6] as [number, number] };
 
-  it('counts the app\'s three levels per true class (hand-computed)', () => {
+  it("counts the app's three levels per true class (hand-computed)", () => {
     const p = [0.1, 0.3, 0.45, 0.6, 0.9, 0.05, 0.2, 0.59, 0.7];
     const y = [1, 1, 1, 1, 1, 0, 0, 0, 0] as const;
     expect(levelsByClass(p, y, point)).toEqual({

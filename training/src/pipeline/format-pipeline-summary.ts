@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { formatSeconds } from '../cli/progress-bar';
 import { SEED_RESULT } from '../evaluate/evaluation-result';
 import type { PipelineReport } from './run-pipeline';
@@ -47,6 +48,7 @@ export function formatPipelineSummary(r: PipelineReport): string {
   } else {
     lines.push('test: no test split in the data');
   }
+  lines.push(...skippedLines(r));
   lines.push('stages:');
   for (const s of r.stages) {
     const rate =
@@ -61,6 +63,17 @@ export function formatPipelineSummary(r: PipelineReport): string {
   }
   lines.push(`total ${(r.totalSeconds / 60).toFixed(1)} min`);
   return lines.join('\n');
+}
+
+/** Files left out (unreadable, duplicate, failed to decode) with reasons: the first few, and where the rest are. */
+function skippedLines(r: PipelineReport, shown = 10): string[] {
+  if (r.skipped.length === 0) return ['skipped files: none'];
+  const lines = [
+    `skipped files: ${r.skipped.length} (the full list is "skipped" in ${join(r.runDir, 'pipeline-report.json')})`,
+  ];
+  for (const f of r.skipped.slice(0, shown)) lines.push(`  ${f.relPath}: ${f.reason}`);
+  if (r.skipped.length > shown) lines.push(`  … and ${r.skipped.length - shown} more`);
+  return lines;
 }
 
 /** A fine-tuned run's own valid AUC; a weight average has none (stored as null) until export measures it. */

@@ -9,6 +9,7 @@ import { cachedHeadChoice } from './cached-head-choice';
 import { chooseHead, DEFAULT_HEAD_EPOCHS, type HeadChoice } from './choose-head';
 import { splitFeatures, type SplitFeatures, type SplitImages } from './split-features';
 import { labelOf } from './prepare-data';
+import { requireDecodedClasses } from './require-decoded-classes';
 
 /** The final network and head, and the train and valid images the later stages use. */
 export interface NetworkAndHead {
@@ -50,6 +51,7 @@ export async function quickHead(
     const dir = featuresDir(c.cacheDir);
     const train = await splitFeatures(c.train, network, c.input, dir, 'train features');
     const valid = await splitFeatures(c.valid, network, c.input, dir, 'valid features');
+    requireDecodedClasses({ train: { given: c.train, used: train }, valid: { given: c.valid, used: valid } });
     const augmented = c.augment
       ? await splitFeatures(train.entries, network, c.input, dir, 'train features, brightness', 'brightness')
       : null;

@@ -1,6 +1,7 @@
 import type { ClassLabel } from '../../../src/shared/model/model-metadata';
 import { buildDataset, type Dataset, type ManifestEntry } from '../dataset/build-dataset';
 import type { LabelConfig, SplitName } from '../dataset/label-config';
+import { classFolderHint } from '../dataset/class-folder-hint';
 
 export interface PreparedData {
   dataset: Dataset;
@@ -18,7 +19,8 @@ export async function prepareData(root: string, config?: LabelConfig): Promise<P
     const c = dataset.report.counts[split];
     if (c.dangerous === 0 || c.not_dangerous === 0) {
       throw new Error(
-        `${root}: the ${split} split needs both classes (dangerous ${c.dangerous}, not dangerous ${c.not_dangerous})`,
+        `${root}: the ${split} split needs both classes (dangerous ${c.dangerous}, not dangerous ${c.not_dangerous}). ` +
+          classFolderHint(dataset.report, config),
       );
     }
   }

@@ -1,9 +1,20 @@
 /**
- * Smoke run of the whole --quick pipeline on a tiny copy of the seed data (3 images per split and class): it must
- * write a loadable graph model whose metadata is complete and consistent with what the model computes, leak no
- * tensors, and on a rerun take every embedding from the cache and reproduce the same model.
+ * Smoke run of the whole --quick pipeline on a tiny copy of the seed data (3 images per split and class, plus a
+ * truncated train and test image that only fail when decoded): it must write a loadable graph model whose metadata
+ * is complete and consistent with what the model computes, count the truncated images as skipped, leak no
+ * tensors, and on a rerun take every embedding from the cache and reproduce the same model. With every image of a
+ * class damaged it must stop before writing anything.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -26,6 +37,15 @@ const reason = missingData(seedData, tflite);
 if (reason) console.warn(`pipeline smoke test skipped: ${reason}`);
 
 const PER_CLASS = 3;
+
+/** A seed image beyond the copied ones, cut to 3000 bytes: its header reads fine, its pixels do not decode. */
+function addTruncated(data: string, folder: string): string {
+  const name = readdirSync(join(seedData, folder)).sort()[PER_CLASS]!;
+  const relPath = `${folder}/truncated-${name}`;
+  copyFileSync(join(seedData, folder, name), join(data, relPath));
+  truncateSync(join(data, relPath), 3000);
+  return relPath;
+}
 const temp = mkdtempSync(join(tmpdir(), 'naevus-pipeline-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
@@ -48,8 +68,11 @@ describe.skipIf(reason !== '')('train pipeline, --quick, on a tiny subset', () =
   let first: PipelineReport;
   let tensorsBefore = 0;
 
+  let truncated: string[];
+
   beforeAll(async () => {
     copySeedSubset(seedData, data, PER_CLASS);
+    truncated = [addTruncated(data, 'train/Dangerous'), addTruncated(data, 'test/not_Dangerous')];
     await tf.setBackend('wasm');
     tensorsBefore = tf.memory().numTensors;
     first = await runPipeline(options);
@@ -99,6 +122,13 @@ describe.skipIf(reason !== '')('train pipeline, --quick, on a tiny subset', () =
     expect(m.createdAt).toBe('2026-01-02T03:04:05.000Z');
   });
 
+  it('counts images that fail to decode as skipped, with the reason, and not as used', () => {
+    for (const relPath of truncated) {
+      expect(first.skipped).toContainEqual({ relPath, reason: expect.stringMatching(/JPEG/) as string });
+    }
+    expect(first.images).toMatchObject({ train: 2 * PER_CLASS, test: 2 * PER_CLASS });
+  });
+
   it('leaks no tensors', () => {
     expect(tf.memory().numTensors).toBe(tensorsBefore);
   });
@@ -127,5 +157,32 @@ describe.skipIf(reason !== '')('train pipeline, --quick, on a tiny subset', () =
     expect(features.images).toBe(0);
     expect(exported.images).toBe(0);
     expect(readFileSync(join(out, 'metadata.json'), 'utf8')).toBe(before);
+  });
+});
+
+describe.skipIf(reason !== '')('train pipeline, --quick, when a class has no image that decodes', () => {
+  it('stops with a plain reason before writing anything to the model folder', async () => {
+    const data = join(temp, 'one-class');
+    copySeedSubset(seedData, data, PER_CLASS);
+    for (const f of readdirSync(join(data, 'train/Dangerous')))
+      truncateSync(join(data, 'train/Dangerous', f), 3000);
+    await tf.setBackend('wasm');
+    const out = join(temp, 'one-class-model');
+    await expect(
+      runPipeline({
+        mode: 'quick',
+        data,
+        out,
+        base: tflite,
+        runsDir: join(temp, 'runs'),
+        run: 'one-class',
+        cacheDir: join(temp, 'cache'),
+        l2Grid: [1],
+        headEpochs: 5,
+      }),
+    ).rejects.toThrow(
+      /^the train split has no dangerous image that could be decoded \(3 failed, e\.g\. train\/Dangerous/,
+    );
+    expect(existsSync(out)).toBe(false);
   });
 });

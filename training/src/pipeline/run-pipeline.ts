@@ -13,6 +13,7 @@ import { evaluateTest, toSplitMetrics } from './evaluate-test';
 import type { HeadCandidate } from './choose-head';
 import { fineTunedHead, quickHead, type NetworkAndHead } from './network-and-head';
 import type { PipelineOptions } from './pipeline-options';
+import { countImages } from './count-images';
 import { prepareData } from './prepare-data';
 import { describeRunAuc } from './format-pipeline-summary';
 import { runFineTune } from './run-fine-tune';
@@ -83,7 +84,11 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineReport> {
         }),
       (r) => ({
         images: r.train.computed + r.valid.computed + (r.augmented?.computed ?? 0),
-        note: `head L2 ${r.headChoice!.chosen.l2}${r.headChoice!.chosen.augmented ? ' + brightness copy' : ''}, valid AUC ${r.headChoice!.chosen.validAuc.toFixed(4)}`,
+        note:
+          `head L2 ${r.headChoice!.chosen.l2}${r.headChoice!.chosen.augmented ? ' + brightness copy' : ''}, valid AUC ${r.headChoice!.chosen.validAuc.toFixed(4)}` +
+          (r.train.failed.length + r.valid.failed.length > 0
+            ? `, ${r.train.failed.length + r.valid.failed.length} failed to decode`
+            : ''),
       }),
     );
   } else {
@@ -115,14 +120,8 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineReport> {
 
   // A fine-tuned run states the input it was trained with; the export must declare the same.
   if (nh.fineTuned) input = nh.fineTuned.input;
-  const used = [...nh.train.entries, ...nh.valid.entries, ...data.splits.test];
-  const images: Record<string, number> = { total: used.length };
-  for (const split of ['train', 'valid', 'test'] as const) {
-    images[split] = used.filter((m) => m.split === split).length;
-    for (const label of ['dangerous', 'not_dangerous'] as const) {
-      images[`${split}/${label}`] = used.filter((m) => m.split === split && m.label === label).length;
-    }
-  }
+  // Test images are counted as listed until the test stage finds which of them decode.
+  let images = countImages([...nh.train.entries, ...nh.valid.entries, ...data.splits.test]);
   const skipped = [
     ...data.dataset.report.skipped,
     ...data.dataset.report.duplicates.map((d) => ({ relPath: d.relPath, reason: `duplicate: ${d.reason}` })),
@@ -190,7 +189,17 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineReport> {
         }),
       (r) => ({ images: r.n, note: `AUC ${r.auc.toFixed(4)}` }),
     );
-    metadata = { ...metadata, metrics: { ...metadata.metrics, test: toSplitMetrics(result) } };
+    // The evaluation lists the dataset's skipped files again; what it adds are test images that failed to decode.
+    const known = new Set(skipped.map((f) => f.relPath));
+    for (const f of result.skipped)
+      if (!known.has(f.path)) skipped.push({ relPath: f.path, reason: f.reason });
+    const decodedTest = result.images.map((i) => ({ split: 'test' as const, label: i.label }));
+    images = countImages([...nh.train.entries, ...nh.valid.entries, ...decodedTest]);
+    metadata = {
+      ...metadata,
+      training: { ...metadata.training, images },
+      metrics: { ...metadata.metrics, test: toSplitMetrics(result) },
+    };
     writeMetadata(metadata, o.out);
     test = { ...toSplitMetrics(result), accuracyAt05: result.accuracyAt05 };
   }
