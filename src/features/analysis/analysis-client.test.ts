@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { UNKNOWN_IMAGE, type AnalysisResult, type ModelReady, type Outcome } from './analysis-types';
 import { createAnalysisClient, type WorkerPort } from './analysis-client';
 import { isAbortError } from './serial-queue';
@@ -49,6 +49,8 @@ const result: AnalysisResult = {
   backend: 'cpu',
   ms: 1,
 };
+
+afterEach(() => vi.unstubAllGlobals());
 
 describe('analysis client', () => {
   it('runs one analysis at a time, in order', async () => {
@@ -144,5 +146,29 @@ describe('analysis client', () => {
       { imageId: 7, hasPixels: false },
       { imageId: undefined, hasPixels: true },
     ]);
+  });
+
+  it('tries again on the page what the worker could not open, and only that', async () => {
+    // The page has an <img> the worker lacks (a JPEG without its end marker); here the page fails too.
+    const pageDecoder = vi.fn(async () => {
+      throw new DOMException('The source image could not be decoded.');
+    });
+    vi.stubGlobal('createImageBitmap', pageDecoder);
+    const pageContext = () => null;
+    const jpeg = new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0])]);
+    const fake = fakeWorker();
+    const client = (problem: 'decode-failed' | 'too-large') =>
+      createAnalysisClient(
+        { ...fake.port, decode: async () => ({ ok: false, problem, detail: 'from the worker' }) },
+        { modelBaseUrl: '/model/', pageContext },
+      );
+
+    await expect(client('too-large').decode(jpeg)).resolves.toMatchObject({ problem: 'too-large' });
+    expect(pageDecoder).not.toHaveBeenCalled();
+
+    const outcome = await client('decode-failed').decode(jpeg);
+    expect(outcome).toMatchObject({ ok: false, problem: 'decode-failed' });
+    expect(pageDecoder).toHaveBeenCalled();
+    expect(!outcome.ok && outcome.detail).not.toBe('from the worker');
   });
 });

@@ -30,7 +30,7 @@ export interface AnalysisClient {
 
 export interface ClientOptions {
   modelBaseUrl: string;
-  /** Page-side canvas for browsers whose workers lack OffscreenCanvas. */
+  /** Page-side canvas, for photos the worker cannot open (see decode). */
   pageContext?: MakeContext;
 }
 
@@ -62,7 +62,9 @@ export function createAnalysisClient(port: WorkerPort, options: ClientOptions): 
 
     async decode(blob, signal) {
       const outcome = await run(() => port.decode(blob), signal);
-      if (!outcome.ok && outcome.detail === 'no-offscreen-canvas' && options.pageContext) {
+      // The page tries again what the worker could not open: a worker lacks OffscreenCanvas on older Safari,
+      // and always lacks the <img> that tells a JPEG missing only its end marker from a cut-off one.
+      if (!outcome.ok && outcome.problem === 'decode-failed' && options.pageContext) {
         const page = await decodeImage(blob, options.pageContext);
         if (!page.ok) return page;
         return { ok: true, value: { id: null, image: page.value, preview: await previewBitmap(page.value) } };

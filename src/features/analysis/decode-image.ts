@@ -1,11 +1,12 @@
 import type { RgbaImage } from '../../shared/preprocess/rgba-image';
 import type { Outcome } from './analysis-types';
-import { MAX_PIXELS, MIN_SIDE } from './image-problem';
+import { DECODED_MAX_SIDE, MIN_SIDE, decodedSize, exceedsLimits, type PixelSize } from './image-size-limits';
 import { readImageSize } from './read-image-size';
+import { restoreJpegEnd } from './restore-jpeg-end';
 import { sniffImageFormat } from '../../shared/image-format/sniff-image-format';
 
-/** Enough of the file to find the image size in its header (JPEG EXIF can push it back). */
-const HEADER_BYTES = 64 * 1024;
+/** Enough of the file to find the image size in its header (EXIF, ICC profile blocks can push it back). */
+const HEADER_BYTES = 256 * 1024;
 
 type Canvas2d = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
 export type MakeContext = (width: number, height: number) => Canvas2d | null;
@@ -16,7 +17,9 @@ export const offscreenContext: MakeContext = (width, height) =>
 
 /**
  * File → RGBA pixels, upright (EXIF orientation applied), without colour management so the values match what
- * the training pipeline decodes. Problems come back as values, never as thrown errors.
+ * the training pipeline decodes, at most DECODED_MAX_SIDE px long: a 48–200 MP phone photo is scaled down while
+ * the browser decodes it, so its full-size pixels never reach a canvas. Problems come back as values, never as
+ * thrown errors.
  */
 export async function decodeImage(
   blob: Blob,
@@ -28,33 +31,56 @@ export async function decodeImage(
   // TIFF is recognised but only Safari decodes it: refuse it everywhere, as an unknown file.
   if (format === null || format === 'tiff') return { ok: false, problem: 'not-an-image' };
   const declared = readImageSize(head, format);
-  if (declared && declared.width * declared.height > MAX_PIXELS) return { ok: false, problem: 'too-large' };
+  if (declared && exceedsLimits(declared)) return { ok: false, problem: 'too-large' };
 
   let bitmap: ImageBitmap;
   try {
-    bitmap = await createImageBitmap(blob, {
-      imageOrientation: 'from-image',
-      colorSpaceConversion: 'none',
-      premultiplyAlpha: 'none',
-    }).catch(() =>
-      // Older engines reject options they do not know; their defaults still apply EXIF orientation.
-      createImageBitmap(blob),
-    );
+    bitmap = await openBitmap(blob, declared);
   } catch (error) {
+    const restored = format === 'jpeg' ? await restoreJpegEnd(blob, makeContext) : null;
+    if (restored) return decodeImage(restored, makeContext);
     // HEIC/AVIF are recognised but not every browser decodes them; say so rather than "damaged".
     const problem = format === 'heic' || format === 'avif' ? 'unsupported-format' : 'decode-failed';
     return { ok: false, problem, detail: String(error) };
   }
   try {
-    const { width, height } = bitmap;
-    if (width * height > MAX_PIXELS) return { ok: false, problem: 'too-large' };
+    // Bounded again: the header may not have told the size, or the engine ignored the resize options.
+    if (exceedsLimits(bitmap)) return { ok: false, problem: 'too-large' };
+    const { width, height } = decodedSize(bitmap);
     if (Math.min(width, height) < MIN_SIDE) return { ok: false, problem: 'too-small' };
     const context = makeContext(width, height);
     if (!context) return { ok: false, problem: 'decode-failed', detail: 'no 2D canvas context' };
-    context.drawImage(bitmap, 0, 0);
+    context.imageSmoothingQuality = 'high';
+    context.drawImage(bitmap, 0, 0, width, height);
     const pixels = context.getImageData(0, 0, width, height);
     return { ok: true, value: { width, height, data: pixels.data } };
   } finally {
     bitmap.close();
   }
+}
+
+/** The browser's decode, scaled down on the way when the header says the photo is larger than needed. */
+function openBitmap(blob: Blob, upright: PixelSize | null): Promise<ImageBitmap> {
+  return createImageBitmap(blob, {
+    imageOrientation: 'from-image',
+    colorSpaceConversion: 'none',
+    premultiplyAlpha: 'none',
+    ...resizeOptions(upright),
+  }).catch(() =>
+    // Older engines reject options they do not know; their defaults still apply EXIF orientation.
+    createImageBitmap(blob),
+  );
+}
+
+/**
+ * Only the short side is named, and the browser keeps the aspect ratio of the picture as it turns it: should
+ * it read the orientation differently from the header, the result is smaller than asked, never stretched.
+ */
+export function resizeOptions(upright: PixelSize | null): ImageBitmapOptions {
+  if (!upright) return {};
+  const target = decodedSize(upright, DECODED_MAX_SIDE);
+  if (target.width === upright.width && target.height === upright.height) return {};
+  const side =
+    upright.width <= upright.height ? { resizeWidth: target.width } : { resizeHeight: target.height };
+  return { ...side, resizeQuality: 'high' };
 }

@@ -9,17 +9,14 @@ export type ImageProblem =
   | 'model-unavailable'
   | 'analysis-failed';
 
-/** Pixel limit: 40 megapixels is beyond any phone photo and would need ~160 MB just for the pixels. */
-export const MAX_PIXELS = 40_000_000;
-/** Below this the mole cannot be seen in any useful detail. */
-export const MIN_SIDE = 32;
-
 const MESSAGES: Record<ImageProblem, string> = {
   'empty-file': 'That file is empty (0 bytes). Please choose the photo again.',
   'not-an-image': 'That file is not a photo we can read. Please choose a JPEG, PNG, WebP or BMP image.',
   'unsupported-format':
     'This photo format cannot be opened here. Please choose a JPEG, PNG, WebP or BMP image, or take a new photo.',
-  'too-large': 'That image is too large (over 40 megapixels). Please choose a smaller photo.',
+  // The limits of image-size-limits.ts; phone photos up to 200 MP are scaled down, not refused.
+  'too-large':
+    'That image is too large to open (over 250 megapixels or 30,000 pixels on a side). Please choose a smaller photo.',
   'too-small': 'That image is too small to see the mole. Please take a closer, sharper photo.',
   'decode-failed':
     'That photo could not be opened — the file may be damaged or incomplete. Please try another photo.',

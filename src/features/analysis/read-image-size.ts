@@ -1,9 +1,10 @@
 import type { ImageFormat } from '../../shared/image-format/sniff-image-format';
+import { readExifOrientation } from './read-exif-orientation';
 
 /**
- * Width and height from a file's header, so a huge image (or a decompression bomb) is refused before the
- * browser allocates its pixels. Null when the header cannot tell (the decoder then decides).
- * `bytes` is the start of the file; 64 KiB covers JPEG EXIF blocks before the frame header in practice.
+ * Width and height from a file's header, as the photo is shown (a JPEG's EXIF quarter turn applied), so a
+ * decompression bomb is refused and a large photo is scaled down while the browser decodes it. Null when the
+ * header cannot tell (the decoder then decides). `bytes` is the start of the file.
  */
 export function readImageSize(
   bytes: Uint8Array,
@@ -49,20 +50,28 @@ function webpSize(bytes: Uint8Array, view: DataView, fits: (o: number, l: number
 
 function jpegSize(view: DataView, fits: (o: number, l: number) => boolean) {
   let offset = 2;
+  let orientation = 1;
   while (fits(offset, 4)) {
     if (view.getUint8(offset) !== 0xff) return null;
     const marker = view.getUint8(offset + 1);
     // SOF0..SOF15 carry the frame size, except DHT (C4), JPG (C8) and DAC (CC).
     if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      return fits(offset + 5, 4)
-        ? { height: view.getUint16(offset + 5), width: view.getUint16(offset + 7) }
-        : null;
+      if (!fits(offset + 5, 4)) return null;
+      const height = view.getUint16(offset + 5);
+      const width = view.getUint16(offset + 7);
+      // Orientations 5–8 turn the picture a quarter: the stored width is the shown height.
+      return orientation >= 5 ? { width: height, height: width } : { width, height };
     }
     if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
       offset += 2;
       continue;
     }
-    offset += 2 + view.getUint16(offset + 2);
+    const length = view.getUint16(offset + 2);
+    // The EXIF block (APP1, before the frame header) says how the picture is turned; XMP blocks read as 1.
+    if (marker === 0xe1 && orientation === 1) {
+      orientation = readExifOrientation(view, offset + 4, Math.min(offset + 2 + length, view.byteLength));
+    }
+    offset += 2 + length;
   }
   return null;
 }
