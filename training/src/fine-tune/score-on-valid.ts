@@ -8,15 +8,15 @@
  * `<run>` is a folder under training/runs/ with best/{model.json, params.bin} (a fine-tune run or an
  * average-weights output).
  */
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { loadBaseNetwork } from '../base-model/load-base-network';
-import { fineTunedRunProblem } from '../cli/check-fine-tuned-run';
-import { exitOnError, failWithUsage, parseCommandLineOrExit } from '../cli/cli-error';
-import { defaultPaths, userPath } from '../cli/repo-paths';
+import { requireRunInputs } from '../cli/require-run-inputs';
+import { exitOnError, parseCommandLineOrExit } from '../cli/cli-error';
+import { defaultPaths } from '../cli/repo-paths';
 import { measureVariants } from '../export/measure-variants';
 import { labelOf, prepareData } from '../pipeline/prepare-data';
 import { loadFineTuned } from './best-model';
@@ -33,17 +33,7 @@ async function main(): Promise<void> {
     },
     USAGE,
   );
-  if (positionals.length === 0) failWithUsage('name at least one run', USAGE);
-  // Checked before the valid split is read and the base network loaded.
-  const dataDir = userPath(values.data);
-  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory())
-    failWithUsage(`--data ${dataDir} is not a folder`, USAGE);
-  const basePath = userPath(values.base);
-  if (!existsSync(basePath)) failWithUsage(`--base ${basePath} does not exist`, USAGE);
-  for (const run of positionals) {
-    const problem = fineTunedRunProblem(defaultPaths.runs, run);
-    if (problem) failWithUsage(problem, USAGE);
-  }
+  const { dataDir, basePath } = requireRunInputs(values, positionals, USAGE);
   await tf.setBackend('wasm');
   const { splits } = await prepareData(dataDir);
   const base = loadBaseNetwork(basePath);

@@ -8,12 +8,12 @@
  *
  * Output: { teachers, targets: { <image sha256>: probability } }, for `fine-tune --soft-targets`.
  */
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { loadBaseNetwork } from '../base-model/load-base-network';
-import { fineTunedRunProblem } from '../cli/check-fine-tuned-run';
+import { requireRunInputs } from '../cli/require-run-inputs';
 import { requireOutputPath } from '../cli/check-output-path';
 import { exitOnError, failWithUsage, parseCommandLineOrExit } from '../cli/cli-error';
 import { defaultPaths, userPath } from '../cli/repo-paths';
@@ -38,19 +38,10 @@ async function main(): Promise<void> {
     USAGE,
   );
   if (!values.out) failWithUsage('--out is required', USAGE);
-  if (positionals.length === 0) failWithUsage('name at least one run', USAGE);
   // Everything the work depends on is checked first: the targets take minutes per teacher to compute.
   const outPath = userPath(values.out);
   requireOutputPath('--out', outPath, 'file', USAGE);
-  const dataDir = userPath(values.data);
-  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory())
-    failWithUsage(`--data ${dataDir} is not a folder`, USAGE);
-  const basePath = userPath(values.base);
-  if (!existsSync(basePath)) failWithUsage(`--base ${basePath} does not exist`, USAGE);
-  for (const run of positionals) {
-    const problem = fineTunedRunProblem(defaultPaths.runs, run);
-    if (problem) failWithUsage(problem, USAGE);
-  }
+  const { dataDir, basePath } = requireRunInputs(values, positionals, USAGE);
   await tf.setBackend('wasm');
   const { manifest } = await buildDataset(dataDir);
   const train = manifest.filter((m) => m.split === 'train');
