@@ -57,4 +57,16 @@ describe('formatPipelineSummary', () => {
   it('says so when nothing was skipped', () => {
     expect(formatPipelineSummary(report([]))).toContain('skipped files: none');
   });
+
+  it('says why there are no test figures, and lists only the reports that were written', () => {
+    const text = formatPipelineSummary({
+      ...report([]),
+      noTestFigures: 'none of the 6 test images could be decoded (each is listed under skipped files)',
+    });
+    expect(text).toContain(
+      'no test figures: none of the 6 test images could be decoded (each is listed under skipped files)',
+    );
+    expect(text).toContain('reports in /runs/quick (pipeline-report.json)');
+    expect(formatPipelineSummary(report([]))).toContain('no test figures: the data has no test split');
+  });
 });

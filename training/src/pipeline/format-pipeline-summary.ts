@@ -12,7 +12,9 @@ const auc = (v: number) => v.toFixed(3);
 export function formatPipelineSummary(r: PipelineReport): string {
   const lines: string[] = [];
   lines.push(`model written to ${r.out}: ${r.files.join(', ')}`);
-  lines.push(`reports in ${r.runDir} (pipeline-report.json, test-evaluation.json, report.html)`);
+  lines.push(
+    `reports in ${r.runDir} (pipeline-report.json${r.test ? ', test-evaluation.json, report.html' : ''})`,
+  );
   if (r.head) {
     lines.push(
       `head: L2 ${r.head.chosen.l2}${r.head.chosen.augmented ? ' + brightness copy' : ''} (valid AUC ${r.head.chosen.validAuc.toFixed(4)}, best of ${r.head.candidates.length})`,
@@ -46,7 +48,7 @@ export function formatPipelineSummary(r: PipelineReport): string {
         `${pct(SEED_RESULT.correct / SEED_RESULT.n)} (TN ${SEED_RESULT.tn} FP ${SEED_RESULT.fp} FN ${SEED_RESULT.fn} TP ${SEED_RESULT.tp})`,
     );
   } else {
-    lines.push('test: no test split in the data');
+    lines.push(`no test figures: ${r.noTestFigures ?? 'the data has no test split'}`);
   }
   lines.push(...skippedLines(r));
   lines.push('stages:');

@@ -32,4 +32,12 @@ describe('requireDecodedClasses', () => {
         'damaged JPEG data); a model needs both classes, so nothing was written to the model folder',
     );
   });
+
+  it('checks only the splits it is given (the export learns of train and valid failures apart)', () => {
+    const decoded = used([given[0]!], [{ relPath: 'train/not_Dangerous/b.jpg', reason: 'empty file' }]);
+    expect(() => requireDecodedClasses({ valid: { given, used: used(given) } })).not.toThrow();
+    expect(() => requireDecodedClasses({ valid: { given, used: decoded } })).toThrow(
+      /^the valid split has no not dangerous image that could be decoded \(1 failed, e\.g\. train\/not_Dangerous\/b\.jpg: empty file\)/,
+    );
+  });
 });

@@ -7,12 +7,12 @@ const LABEL_NAMES: Record<ClassLabel, string> = { dangerous: 'dangerous', not_da
 /**
  * The dataset stage reads only image headers, so a class can still lose every image when the pixels are decoded.
  * A head fitted on one class (or calibrated on one) would look like a model and answer nonsense: stop, saying
- * which images failed, before anything is written to the model folder.
+ * which images failed, before anything is written to the model folder. Checks the splits given (the export stage
+ * learns of train and valid failures at different times).
  */
-export function requireDecodedClasses(splits: {
-  train: { given: readonly ManifestEntry[]; used: SplitImages };
-  valid: { given: readonly ManifestEntry[]; used: SplitImages };
-}): void {
+export function requireDecodedClasses(
+  splits: Partial<Record<'train' | 'valid', { given: readonly ManifestEntry[]; used: SplitImages }>>,
+): void {
   for (const [split, { given, used }] of Object.entries(splits)) {
     for (const label of ['dangerous', 'not_dangerous'] as const) {
       if (used.entries.some((m) => m.label === label)) continue;

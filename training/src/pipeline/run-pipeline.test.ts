@@ -4,6 +4,11 @@
  * is complete and consistent with what the model computes, count the truncated images as skipped, leak no
  * tensors, and on a rerun take every embedding from the cache and reproduce the same model. With every image of a
  * class damaged it must stop before writing anything.
+ *
+ * --from-run (the export that full mode ends with too), on a tiny fine-tune run (seconds): a truncated train and
+ * valid image are left out everywhere and listed (the model is the one made without them), a test split with no
+ * image that decodes leaves the model without test figures and with a plain note, and a train or valid class lost
+ * at decode stops before the model folder is written.
  */
 import {
   copyFileSync,
@@ -31,6 +36,8 @@ import { loadGraphModelFromDir } from '../graph-model/node-io';
 import { runPipeline, type PipelineReport } from './run-pipeline';
 import { defaultPaths, missingData } from '../cli/repo-paths';
 import { copySeedSubset } from '../dataset/copy-seed-subset';
+import { formatPipelineSummary } from './format-pipeline-summary';
+import { runFineTune } from './run-fine-tune';
 
 const { seedData, baseTflite: tflite } = defaultPaths;
 const reason = missingData(seedData, tflite);
@@ -185,4 +192,146 @@ describe.skipIf(reason !== '')('train pipeline, --quick, when a class has no ima
     );
     expect(existsSync(out)).toBe(false);
   });
+});
+
+describe.skipIf(reason !== '')('train pipeline, --from-run, with images that fail to decode', () => {
+  const runsDir = join(temp, 'runs');
+  const clean = join(temp, 'from-run-clean');
+  const options = (data: string, out: string) => ({
+    mode: 'from-run' as const,
+    fromRun: 'tiny-fine-tune',
+    data,
+    out,
+    base: tflite,
+    runsDir,
+    run: `export-${out.split('/').at(-1)!}`,
+    cacheDir: join(temp, 'cache'),
+    guardComponents: 3,
+    now: () => new Date('2026-01-02T03:04:05Z'),
+  });
+  /** A fresh copy of the tiny subset, with `damage` (if any) applied to it. */
+  const subset = (name: string, damage?: (dir: string) => void) => {
+    const dir = join(temp, name);
+    copySeedSubset(seedData, dir, PER_CLASS);
+    damage?.(dir);
+    return dir;
+  };
+  const truncateAll = (dir: string, folder: string) => {
+    for (const f of readdirSync(join(dir, folder))) truncateSync(join(dir, folder, f), 3000);
+  };
+
+  const metadataIn = (dir: string) =>
+    JSON.parse(readFileSync(join(dir, 'metadata.json'), 'utf8')) as ModelMetadata;
+  /** model.json and every weight shard byte-identical. */
+  const sameWeights = (a: string, b: string, files: string[]) =>
+    files
+      .filter((f) => f !== 'metadata.json')
+      .every((f) => readFileSync(join(a, f)).equals(readFileSync(join(b, f))));
+  /** The export of the undamaged subset, for comparison. */
+  const reference = { out: join(temp, 'from-run-reference-model') };
+
+  beforeAll(async () => {
+    copySeedSubset(seedData, clean, PER_CLASS);
+    // The smallest run the fine-tune CLI makes: one epoch of two steps at 96 px, one worker.
+    await runFineTune({
+      data: clean,
+      base: tflite,
+      run: join(runsDir, 'tiny-fine-tune'),
+      cacheDir: join(temp, 'cache'),
+      resume: false,
+      extra: ['--limit', '2', '--epochs', '1', '--batch', '2', '--size', '96', '--workers', '1'],
+    });
+    await tf.setBackend('wasm');
+    const report = await runPipeline(options(clean, reference.out));
+    expect(report.skipped).toEqual([]);
+    expect(metadataIn(reference.out).metrics.test?.n).toBe(2 * PER_CLASS);
+  }, 600_000);
+
+  it('leaves out a train and a valid image that fail to decode, lists them, and makes the same model without them', async () => {
+    let truncated: string[] = [];
+    const data = subset('from-run-damaged', (dir) => {
+      truncated = [addTruncated(dir, 'train/Dangerous'), addTruncated(dir, 'valid/not_Dangerous')];
+    });
+    const out = join(temp, 'from-run-model');
+    const report = await runPipeline(options(data, out));
+
+    for (const relPath of truncated)
+      expect(report.skipped).toContainEqual({ relPath, reason: expect.stringMatching(/JPEG/) as string });
+    const summary = formatPipelineSummary(report);
+    for (const relPath of truncated) expect(summary).toContain(`  ${relPath}: corrupt or truncated JPEG`);
+    const m = metadataIn(out);
+    expect(m.metrics.valid?.n).toBe(2 * PER_CLASS);
+    expect(m.training.images).toMatchObject({
+      train: 2 * PER_CLASS,
+      valid: 2 * PER_CLASS,
+      test: 2 * PER_CLASS,
+    });
+    expect(report.images).toEqual(m.training.images);
+
+    // The export of the same data without the damaged files: the left-out images were left out of every
+    // variant, the calibration, the threshold and the guard alike.
+    const r = metadataIn(reference.out);
+    for (const key of ['calibration', 'threshold', 'inconclusiveBand', 'guard', 'quantisation'] as const)
+      expect(m[key], key).toEqual(r[key]);
+    expect(m.metrics).toEqual(r.metrics);
+    expect(m.training.images).toEqual(r.training.images);
+    expect(sameWeights(out, reference.out, report.files)).toBe(true);
+  }, 600_000);
+
+  it('writes the model without test figures, with a plain note, when no test image decodes', async () => {
+    const data = subset('from-run-test-damaged', (dir) => {
+      truncateAll(dir, 'test/Dangerous');
+      truncateAll(dir, 'test/not_Dangerous');
+    });
+    const out = join(temp, 'from-run-test-damaged-model');
+    const report = await runPipeline(options(data, out));
+
+    const testImages = ['test/Dangerous', 'test/not_Dangerous'].flatMap((folder) =>
+      readdirSync(join(data, folder)).map((f) => `${folder}/${f}`),
+    );
+    for (const relPath of testImages)
+      expect(report.skipped).toContainEqual({ relPath, reason: expect.stringMatching(/JPEG/) as string });
+    expect(report.test).toBeNull();
+    expect(report.noTestFigures).toBe(
+      `none of the ${2 * PER_CLASS} test images could be decoded (each is listed under skipped files)`,
+    );
+    expect(formatPipelineSummary(report)).toContain(
+      `no test figures: none of the ${2 * PER_CLASS} test images could be decoded`,
+    );
+    expect(JSON.parse(readFileSync(join(report.runDir, 'pipeline-report.json'), 'utf8'))).toMatchObject({
+      test: null,
+      noTestFigures: report.noTestFigures,
+    });
+
+    // The model written before the test stage stays: metadata.json has no test figures and counts no test image.
+    expect(readdirSync(out).sort()).toEqual([...report.files].sort());
+    const m = metadataIn(out);
+    expect(m.metrics.test).toBeUndefined();
+    expect(m.metrics.valid).toEqual(metadataIn(reference.out).metrics.valid);
+    expect(m.training.images).toMatchObject({ train: 2 * PER_CLASS, valid: 2 * PER_CLASS, test: 0 });
+    expect(report.images).toEqual(m.training.images);
+    expect(sameWeights(out, reference.out, report.files)).toBe(true);
+  }, 600_000);
+
+  it.each([
+    [
+      'valid',
+      'valid/Dangerous',
+      /^the valid split has no dangerous image that could be decoded \(3 failed, e\.g\. valid\/Dangerous\//,
+    ],
+    [
+      'train',
+      'train/not_Dangerous',
+      /^the train split has no not dangerous image that could be decoded \(3 failed, e\.g\. train\/not_Dangerous\//,
+    ],
+  ])(
+    'stops with a plain reason when the %s split loses a class at decode, before writing the model folder',
+    async (split, folder, message) => {
+      const data = subset(`from-run-no-${split}-class`, (dir) => truncateAll(dir, folder));
+      const out = join(temp, `from-run-no-${split}-class-model`);
+      await expect(runPipeline(options(data, out))).rejects.toThrow(message);
+      expect(existsSync(out)).toBe(false);
+    },
+    600_000,
+  );
 });

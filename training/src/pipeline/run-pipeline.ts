@@ -6,15 +6,17 @@ import { baseModelProvenance } from '../base-model/base-model-provenance';
 import { loadBaseNetwork } from '../base-model/load-base-network';
 import type { EvaluationResult } from '../evaluate/evaluation-result';
 import { exportModel, variantsDir, type ExportResult } from '../export/export-model';
-import { writeMetadata } from '../export/write-model-dir';
+import { writeMetadata, writeModelDir } from '../export/write-model-dir';
 import { isicGuardImages } from '../guard/isic-guard-images';
 import { isicMelanomaCheck, readIsicLabels, toOutOfDomainMetadata } from '../external/isic-melanoma-check';
-import { evaluateTest, toSplitMetrics } from './evaluate-test';
+import { evaluateTestSplit, toSplitMetrics } from './evaluate-test';
 import type { HeadCandidate } from './choose-head';
 import { fineTunedHead, quickHead, type NetworkAndHead } from './network-and-head';
 import type { PipelineOptions } from './pipeline-options';
 import { countImages } from './count-images';
+import { leaveOutFailed } from './leave-out-failed';
 import { prepareData } from './prepare-data';
+import { requireDecodedClasses } from './require-decoded-classes';
 import { describeRunAuc } from './format-pipeline-summary';
 import { runFineTune } from './run-fine-tune';
 import { stageTimer, type StageRecord } from './stage-timer';
@@ -36,6 +38,8 @@ export interface PipelineReport {
   operatingPoint: ExportResult['operatingPoint'];
   valid: NonNullable<ModelMetadata['metrics']['valid']>;
   test: (ModelMetadata['metrics']['test'] & { accuracyAt05: EvaluationResult['accuracyAt05'] }) | null;
+  /** Why `test` is null, in plain words. */
+  noTestFigures?: string;
   stages: StageRecord[];
   totalSeconds: number;
 }
@@ -120,14 +124,6 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineReport> {
 
   // A fine-tuned run states the input it was trained with; the export must declare the same.
   if (nh.fineTuned) input = nh.fineTuned.input;
-  // Test images are counted as listed until the test stage finds which of them decode.
-  let images = countImages([...nh.train.entries, ...nh.valid.entries, ...data.splits.test]);
-  const skipped = [
-    ...data.dataset.report.skipped,
-    ...data.dataset.report.duplicates.map((d) => ({ relPath: d.relPath, reason: `duplicate: ${d.reason}` })),
-    ...nh.train.failed,
-    ...nh.valid.failed,
-  ];
   const modelTag = createHash('sha256').update(nh.head.weights).digest('hex').slice(0, 8);
   const kind = o.mode === 'quick' ? 'head' : 'fine-tuned';
   const guardExtra = o.shared ? isicGuardImages(o.shared) : [];
@@ -140,8 +136,13 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineReport> {
         head: nh.head,
         input,
         valid: { images: nh.valid.entries, labels: nh.valid.labels },
-        guardImages: { train: nh.train.entries, valid: nh.valid.entries, extra: guardExtra },
+        guardImages: { train: nh.train.entries, extra: guardExtra },
         ...(o.guardComponents ? { guardComponents: o.guardComponents } : {}),
+        // Quick mode decoded these already; a fine-tuned export is where a damaged train or valid image shows.
+        onDecodeFailures: (split, failed) =>
+          requireDecodedClasses({
+            [split]: { given: nh[split].entries, used: leaveOutFailed(nh[split], failed) },
+          }),
         facts: {
           name: `naevus-mobilenetv2-${kind}`,
           version: `${createdAt.toISOString().slice(0, 10)}-${kind}-${modelTag}`,
@@ -154,12 +155,12 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineReport> {
               `Calibration, threshold (valid sensitivity ≥ 0.90), inconclusive band and weight dtype chosen on valid; ` +
               `test measured once, after every choice was frozen.`,
             dataHash: data.dataset.report.dataHash,
-            images,
+            // As listed, until the export (train and valid, fine-tuned modes) and test stages find what decodes.
+            images: countImages([...nh.train.entries, ...nh.valid.entries, ...data.splits.test]),
             recipe: nh.recipe,
           },
           baseModel: provenance,
         },
-        out: o.out,
         workDir: variantsDir(runDir),
         cacheDir: join(o.cacheDir, 'logits'),
       }),
@@ -169,39 +170,74 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineReport> {
         r.variants
           .map((v) => `${v.dtype} ${(v.bytes / 2 ** 20).toFixed(2)} MiB AUC ${v.validAuc.toFixed(4)}`)
           .join('; ') +
-        ` → ${r.shipped.dtype}; guard fit: train + ${guardExtra.length} ISIC` +
-        (guardExtra.length === 0 ? ' (ISIC absent: seed train only)' : ''),
+        ` → ${r.shipped.dtype}; guard fit: train + ${guardExtra.length - r.failed.extra.length} ISIC` +
+        (guardExtra.length === 0 ? ' (ISIC absent: seed train only)' : '') +
+        (r.failed.train.length + r.failed.valid.length > 0
+          ? `, ${r.failed.train.length + r.failed.valid.length} failed to decode`
+          : ''),
     }),
   );
 
-  let metadata = exported.metadata;
+  // The images the model was made from: those of the features stage (quick), less those the export could not decode.
+  const train = leaveOutFailed(nh.train, exported.failed.train);
+  const valid = leaveOutFailed(nh.valid, exported.failed.valid);
+  let images = countImages([...train.entries, ...valid.entries, ...data.splits.test]);
+  const skipped = [
+    ...data.dataset.report.skipped,
+    ...data.dataset.report.duplicates.map((d) => ({ relPath: d.relPath, reason: `duplicate: ${d.reason}` })),
+    ...train.failed,
+    ...valid.failed,
+    ...exported.failed.extra.map((f) => ({
+      relPath: guardExtra[f.index]!.path,
+      reason: `${f.reason} (ISIC image for the guard fit)`,
+    })),
+  ];
+  let metadata: ModelMetadata = {
+    ...exported.metadata,
+    training: { ...exported.metadata.training, images },
+  };
+  const files = writeModelDir(exported.shipped.written, metadata, o.out);
+
   let test: PipelineReport['test'] = null;
+  let noTestFigures: string | undefined;
   if (data.splits.test.length > 0) {
-    const result = await timer.run(
+    const outcome = await timer.run(
       'test evaluation',
       () =>
-        evaluateTest({
+        evaluateTestSplit({
           modelDir: o.out,
           metadata,
           data: o.data,
           ...(o.labels ? { labels: o.labels } : {}),
           runDir,
+          test: data.splits.test,
         }),
-      (r) => ({ images: r.n, note: `AUC ${r.auc.toFixed(4)}` }),
+      (r) =>
+        r.result
+          ? { images: r.result.n, note: `AUC ${r.result.auc.toFixed(4)}` }
+          : { images: 0, note: `no test figures: ${r.note}` },
     );
     // The evaluation lists the dataset's skipped files again; what it adds are test images that failed to decode.
     const known = new Set(skipped.map((f) => f.relPath));
-    for (const f of result.skipped)
-      if (!known.has(f.path)) skipped.push({ relPath: f.path, reason: f.reason });
-    const decodedTest = result.images.map((i) => ({ split: 'test' as const, label: i.label }));
-    images = countImages([...nh.train.entries, ...nh.valid.entries, ...decodedTest]);
-    metadata = {
-      ...metadata,
-      training: { ...metadata.training, images },
-      metrics: { ...metadata.metrics, test: toSplitMetrics(result) },
-    };
+    const testFailed = outcome.result
+      ? outcome.result.skipped.map((f) => ({ relPath: f.path, reason: f.reason }))
+      : outcome.failed;
+    for (const f of testFailed) if (!known.has(f.relPath)) skipped.push(f);
+    const decodedTest = (outcome.result?.images ?? []).map((i) => ({
+      split: 'test' as const,
+      label: i.label,
+    }));
+    images = countImages([...train.entries, ...valid.entries, ...decodedTest]);
+    metadata = { ...metadata, training: { ...metadata.training, images } };
+    if (outcome.result) {
+      metadata = { ...metadata, metrics: { ...metadata.metrics, test: toSplitMetrics(outcome.result) } };
+      test = { ...toSplitMetrics(outcome.result), accuracyAt05: outcome.result.accuracyAt05 };
+    } else {
+      noTestFigures = outcome.note;
+    }
     writeMetadata(metadata, o.out);
-    test = { ...toSplitMetrics(result), accuracyAt05: result.accuracyAt05 };
+  } else {
+    noTestFigures = 'the data has no test split';
   }
 
   // Out-of-domain figures for the model card: full runs only (2,000 images, ~2.5 min), so --quick stays quick.
@@ -224,7 +260,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineReport> {
     run: o.run,
     runDir,
     out: o.out,
-    files: exported.files,
+    files,
     dataHash: data.dataset.report.dataHash,
     images,
     skipped,
@@ -237,6 +273,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineReport> {
     operatingPoint: exported.operatingPoint,
     valid: metadata.metrics.valid!,
     test,
+    ...(noTestFigures ? { noTestFigures } : {}),
     stages: timer.records,
     totalSeconds: timer.totalSeconds(),
   };
