@@ -7,7 +7,7 @@ import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import type { ModelInputSpec } from '../../../src/shared/model/model-metadata';
 import { loadBaseNetwork } from '../base-model/load-base-network';
-import { failWithUsage } from '../cli/cli-error';
+import { exitOnError, failWithUsage } from '../cli/cli-error';
 import { rocAuc } from '../metrics/roc-auc';
 import { adamStep, createAdamState } from './adam';
 import { drawAugment } from './augment';
@@ -340,4 +340,5 @@ async function main(): Promise<void> {
   await pool.close();
 }
 
-await main();
+// A failure mid-run (a worker crash, a diverging loss) is one plain line; the last epoch's checkpoint stays.
+await main().catch(exitOnError);
