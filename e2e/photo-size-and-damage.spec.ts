@@ -21,6 +21,7 @@ const files = {
   noEnd48mp: path.join(dir, 'phone-8000x6000-no-end-marker.jpg'),
   cutJpeg: path.join(dir, 'mole-first-40-percent.jpg'),
   halfPng: path.join(dir, 'mole-first-half.png'),
+  seeThroughPng: path.join(dir, 'see-through-400.png'),
   bomb: path.join(dir, 'claims-50000x50000.jpg'),
 };
 
@@ -52,6 +53,8 @@ test.beforeAll(() => {
   png.data = Buffer.from(source.data);
   const pngFile = PNG.sync.write(png);
   writeFileSync(files.halfPng, pngFile.subarray(0, pngFile.length >> 1));
+  // A cut-out sticker: fully transparent. Its pixels read as black, which used to earn "too dark" advice.
+  writeFileSync(files.seeThroughPng, PNG.sync.write(new PNG({ width: 400, height: 400 })));
   writeFileSync(files.bomb, jpegClaiming(50_000, 50_000));
 });
 
@@ -100,6 +103,15 @@ for (const [name, file] of [
     expect(await app.chooseUnreadable(file)).toMatch(/damaged or incomplete/);
   });
 }
+
+test('a see-through image is refused as not a camera photo, not advised to find more light', async ({
+  app,
+}) => {
+  await app.open();
+  const message = await app.chooseUnreadable(files.seeThroughPng);
+  expect(message).toMatch(/see-through/);
+  expect(message).not.toMatch(/dark|light/i);
+});
 
 test('a header claiming 50000×50000 pixels is refused as too large', async ({ app }) => {
   await app.open();

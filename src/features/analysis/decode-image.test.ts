@@ -36,7 +36,7 @@ function fakeDecoder(result: Size | Error | ((blob: Blob) => Promise<Size>)) {
 }
 
 /** A canvas whose pixels all read `value` (alpha included), recording what was drawn and at what size. */
-function fakeCanvas(value = 0) {
+function fakeCanvas(value = 255) {
   const sizes: Size[] = [];
   const draws: unknown[][] = [];
   const make: MakeContext = (width, height) => {
@@ -129,9 +129,24 @@ describe('decodeImage error mapping', () => {
     expect(outcome.ok && outcome.value.data.length).toBe(64 * 48 * 4);
   });
 
+  it('refuses a mostly see-through image (a cut-out, a graphic) instead of letting it read as a dark photo', async () => {
+    fakeDecoder({ width: 64, height: 48 });
+    expect(await decodeImage(pngHeader(64, 48), fakeCanvas(0).make)).toMatchObject({
+      ok: false,
+      problem: 'see-through',
+    });
+    expect(describeProblem('see-through')).toMatch(/see-through/);
+  });
+
   it('has a plain-language message for every problem', () => {
     expect(describeProblem('too-large')).not.toMatch(/40 megapixels/);
-    for (const problem of ['empty-file', 'not-an-image', 'too-large', 'decode-failed'] as const) {
+    for (const problem of [
+      'empty-file',
+      'not-an-image',
+      'too-large',
+      'see-through',
+      'decode-failed',
+    ] as const) {
       expect(describeProblem(problem)).toMatch(/^[A-Z].*\.$/);
       expect(describeProblem(problem)).not.toMatch(/error|exception|undefined/i);
     }

@@ -53,6 +53,8 @@ export async function decodeImage(
     context.imageSmoothingQuality = 'high';
     context.drawImage(bitmap, 0, 0, width, height);
     const pixels = context.getImageData(0, 0, width, height);
+    // The model reads see-through pixels as black: the photo check would then advise more light, which misleads.
+    if (seeThroughShare(pixels.data) > MAX_SEE_THROUGH) return { ok: false, problem: 'see-through' };
     return { ok: true, value: { width, height, data: pixels.data } };
   } finally {
     bitmap.close();
@@ -83,4 +85,14 @@ export function resizeOptions(upright: PixelSize | null): ImageBitmapOptions {
   const side =
     upright.width <= upright.height ? { resizeWidth: target.width } : { resizeHeight: target.height };
   return { ...side, resizeQuality: 'high' };
+}
+
+/** A camera photo is opaque; a little transparency (rounded corners of a screenshot) is tolerated. */
+const MAX_SEE_THROUGH = 0.25;
+
+/** Share of pixels that are not (nearly) opaque; RGBA bytes. */
+function seeThroughShare(rgba: Uint8Array | Uint8ClampedArray): number {
+  let clear = 0;
+  for (let i = 3; i < rgba.length; i += 4) if (rgba[i]! < 250) clear++;
+  return rgba.length ? clear / (rgba.length / 4) : 0;
 }

@@ -5,6 +5,7 @@ export type ImageProblem =
   | 'unsupported-format'
   | 'too-large'
   | 'too-small'
+  | 'see-through'
   | 'decode-failed'
   | 'model-unavailable'
   | 'analysis-failed';
@@ -18,6 +19,8 @@ const MESSAGES: Record<ImageProblem, string> = {
   'too-large':
     'That image is too large to open (over 250 megapixels or 30,000 pixels on a side). Please choose a smaller photo.',
   'too-small': 'That image is too small to see the mole. Please take a closer, sharper photo.',
+  'see-through':
+    'That image is largely see-through, like a cut-out or a graphic, not a photo from a camera. Please choose the original photo of the skin.',
   'decode-failed':
     'That photo could not be opened — the file may be damaged or incomplete. Please try another photo.',
   'model-unavailable':
