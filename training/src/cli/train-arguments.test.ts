@@ -3,7 +3,7 @@
  * a child process (its argument parsing exits the process); no shared data needed.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -73,6 +73,18 @@ describe('npm run train: bad arguments', () => {
     const r = train('--help');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^usage: npm run train/);
-    expect(r.stdout).toContain('default "--probe-head --head-lr 1e-4 --size 192"');
+    // The default must be the recipe the committed model was trained with (its run's options, in metadata.json).
+    const recipe = (
+      JSON.parse(readFileSync(resolve(__dirname, '../../../public/model/metadata.json'), 'utf8')) as {
+        training: { recipe: string };
+      }
+    ).training.recipe;
+    const run = JSON.parse(/\{[^}]*\}/.exec(recipe)![0]) as Record<string, unknown>;
+    const fineTuneDefault = /default "([^"]*)"/.exec(r.stdout)![1]!.split(' ');
+    const value = (flag: string) => fineTuneDefault[fineTuneDefault.indexOf(flag) + 1];
+    expect(fineTuneDefault.includes('--probe-head')).toBe(run.probeHead === true);
+    expect(Number(value('--head-lr'))).toBe(run.headLr);
+    expect(Number(value('--size'))).toBe(run.size);
+    expect(Number(value('--epochs'))).toBe(run.epochs);
   });
 });

@@ -21,7 +21,7 @@ import { exitOnError, failWithUsage, parseOptionsOrExit } from './cli-error';
 import { defaultPaths, userPath } from './repo-paths';
 
 /** The shipped model's recipe on top of the fine-tune stage's defaults (10 epochs, batch 16, seed 1, …). */
-const SHIPPED_RECIPE = '--probe-head --head-lr 1e-4 --size 192';
+const SHIPPED_RECIPE = '--probe-head --head-lr 1e-4 --size 192 --epochs 20';
 
 const USAGE = `usage: npm run train -- [--data <dir>] [--out <model dir>] [--quick | --from-run <name>] [--run <name>] [--resume]
                        [--base <file.tflite>] [--labels <labels.json>] [--cache <dir>] [--shared <dir>] [--no-augment] [--features-only]
