@@ -1,5 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { statOrNull } from '../files/stat-or-null';
 import type { BestModelInfo } from '../fine-tune/best-model';
 
 /**
@@ -40,12 +41,4 @@ export function fineTunedRunProblem(runsDir: string, name: string): string | nul
   if (bytes !== total * 4)
     return `${paramsPath} holds ${Math.floor(bytes / 4)} values but model.json says ${total}: the file is damaged or from another run`;
   return null;
-}
-
-function statOrNull(path: string) {
-  try {
-    return statSync(path);
-  } catch {
-    return null;
-  }
 }

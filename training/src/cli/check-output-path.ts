@@ -1,5 +1,7 @@
-import { accessSync, constants, mkdtempSync, rmdirSync, statSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, rmdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { plainErrorCode } from '../files/plain-error-code';
+import { statOrNull } from '../files/stat-or-null';
 import { failWithUsage } from './cli-error';
 
 export type OutputKind = 'folder' | 'file';
@@ -19,7 +21,7 @@ export function outputPathProblem(path: string, kind: OutputKind): string | null
       accessSync(path, constants.W_OK);
       return null;
     } catch (error) {
-      return `${path} cannot be written (${plainCode(error)})`;
+      return `${path} cannot be written (${plainErrorCode(error)})`;
     }
   }
   // The nearest part of the path that exists is where the missing folders would be made.
@@ -35,7 +37,12 @@ export function outputPathProblem(path: string, kind: OutputKind): string | null
     rmdirSync(mkdtempSync(join(ancestor, '.naevus-write-check-')));
     return null;
   } catch (error) {
-    return `${path} cannot be created: ${ancestor} does not accept new files or folders (${plainCode(error)})`;
+    // /proc and the like answer ENOENT to a new folder inside an existing one.
+    const why =
+      (error as { code?: string }).code === 'ENOENT'
+        ? 'not allowed by this file system'
+        : plainErrorCode(error);
+    return `${path} cannot be created: ${ancestor} does not accept new files or folders (${why})`;
   }
 }
 
@@ -43,21 +50,4 @@ export function outputPathProblem(path: string, kind: OutputKind): string | null
 export function requireOutputPath(flag: string, path: string, kind: OutputKind, usage: string): void {
   const problem = outputPathProblem(path, kind);
   if (problem) failWithUsage(`${flag}: ${problem}`, usage);
-}
-
-function statOrNull(path: string) {
-  try {
-    return statSync(path);
-  } catch {
-    return null;
-  }
-}
-
-function plainCode(error: unknown): string {
-  const code = (error as { code?: string }).code;
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EROFS') return 'read-only file system';
-  if (code === 'ENOSPC') return 'disk full';
-  if (code === 'ENOENT') return 'not allowed by this file system';
-  return code ?? (error instanceof Error ? error.message : String(error));
 }

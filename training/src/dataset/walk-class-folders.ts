@@ -1,5 +1,7 @@
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { plainErrorCode } from '../files/plain-error-code';
+import { statOrNull } from '../files/stat-or-null';
 import type { ClassLabel } from '../../../src/shared/model/model-metadata';
 import { labelLookup, normaliseName, type LabelConfig, type SplitName } from './label-config';
 
@@ -47,7 +49,10 @@ export function walkClassFolders(root: string, config: LabelConfig): WalkResult 
     try {
       entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
     } catch (error) {
-      skippedFolders.push({ relPath: `${rel(dir)}/`, reason: `could not read folder (${errorCode(error)})` });
+      skippedFolders.push({
+        relPath: `${rel(dir)}/`,
+        reason: `could not read folder (${plainErrorCode(error)})`,
+      });
       return;
     }
     for (const entry of entries) {
@@ -110,24 +115,10 @@ function isWithin(path: string, folder: string): boolean {
   return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 }
 
-function statOrNull(path: string) {
-  try {
-    return statSync(path);
-  } catch {
-    return null;
-  }
-}
-
 function realpathOrNull(path: string) {
   try {
     return realpathSync(path);
   } catch {
     return null;
   }
-}
-
-function errorCode(error: unknown): string {
-  const code = (error as { code?: string }).code;
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return code ?? (error instanceof Error ? error.message : String(error));
 }
