@@ -10,6 +10,10 @@
  *                                  start after that layer, y being its output (e.g. cached activations of the
  *                                  frozen 112×112 prefix; see net.prefixEnd)
  *   net.toSpec()                    the current (fine-tuned) weights as a new NetworkSpec, for writeGraphModel
+ *                                  (batch norm, if any, folded in)
+ *   net.statVariables / net.moments with { batchNorm: true }: each trainable convolution gets a batch norm
+ *                                  (./batch-norm.ts); statVariables are its untrained state, and moments the
+ *                                  batch moments of the last forward pass, by layer name
  *   net.dispose()                   frees every variable and constant
  *
  * Layers for which `trainable` is false hold plain tensors: no gradient is computed for them, and no
@@ -22,6 +26,16 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import {
+  applyBatchNorm,
+  BN_STAT_PARTS,
+  BN_TRAINABLE_PARTS,
+  foldBatchNorm,
+  identityValue,
+  type BatchNormPart,
+  type BatchNormTensors,
+  type Moments,
+} from './batch-norm';
+import {
   featureExtractor,
   isWeighted,
   type Activation,
@@ -33,12 +47,19 @@ import {
 export interface TrainableNetworkOptions {
   /** Which weighted layers get tf.Variables. Default: every layer that is not highRes. */
   trainable?: (layer: WeightedLayer) => boolean;
+  /** A batch norm after every trainable convolution (not the dense layers), starting as the identity. */
+  batchNorm?: boolean;
 }
 
 export interface TrainableNetwork {
   /** The feature-extractor spec this network was built from (the weights in it are the initial ones). */
   readonly spec: NetworkSpec;
+  /** Per trainable layer in order: w, b, then with batch norm its gamma, beta. */
   readonly trainableVariables: tf.Variable[];
+  /** Per batch-normalised layer in order: the BN_STAT_PARTS (empty without batch norm). */
+  readonly statVariables: tf.Variable[];
+  /** Batch moments of each batch-normalised layer's input in the last forward pass. */
+  readonly moments: Map<string, Moments>;
   /** Names of the trainable layers, in order. */
   readonly trainableLayers: string[];
   /** Name of the last layer of the leading run of frozen layers (undefined if the first layer trains). */
@@ -52,6 +73,7 @@ interface LayerWeights {
   w: tf.Tensor;
   b: tf.Tensor1D;
   trainable: boolean;
+  bn?: BatchNormTensors & Record<BatchNormPart, tf.Variable>;
 }
 
 let instances = 0;
@@ -66,6 +88,8 @@ export function createTrainableNetwork(
   const prefix = `net${instances++}/`;
   const weights = new Map<string, LayerWeights>();
   const trainableVariables: tf.Variable[] = [];
+  const statVariables: tf.Variable[] = [];
+  const moments = new Map<string, Moments>();
   const trainableLayers: string[] = [];
   let prefixEnd: string | undefined;
   let stillFrozen = true;
@@ -84,8 +108,16 @@ export function createTrainableNetwork(
       const wv = tf.variable(w, true, `${prefix}${layer.name}/w`);
       const bv = tf.variable(b, true, `${prefix}${layer.name}/b`);
       tf.dispose([w, b]);
-      weights.set(layer.name, { w: wv, b: bv as tf.Variable<tf.Rank.R1>, trainable });
+      const bn =
+        options.batchNorm && layer.kind !== 'dense'
+          ? batchNormVariables(`${prefix}${layer.name}`, layer.bias.length)
+          : undefined;
+      weights.set(layer.name, { w: wv, b: bv as tf.Variable<tf.Rank.R1>, trainable, bn });
       trainableVariables.push(wv, bv);
+      if (bn) {
+        trainableVariables.push(...BN_TRAINABLE_PARTS.map((p) => bn[p]));
+        statVariables.push(...BN_STAT_PARTS.map((p) => bn[p]));
+      }
       trainableLayers.push(layer.name);
       stillFrozen = false;
     } else {
@@ -94,7 +126,7 @@ export function createTrainableNetwork(
     }
   }
 
-  const forward = (x: tf.Tensor4D, _training: boolean, startAfter?: string): { features: tf.Tensor2D } => {
+  const forward = (x: tf.Tensor4D, training: boolean, startAfter?: string): { features: tf.Tensor2D } => {
     let start = 0;
     const env = new Map<string, tf.Tensor>();
     if (startAfter === undefined) {
@@ -106,7 +138,8 @@ export function createTrainableNetwork(
       start = i + 1;
     }
     const features = tf.tidy(() => {
-      for (const layer of base.layers.slice(start)) env.set(layer.output, runLayer(layer, env, weights));
+      for (const layer of base.layers.slice(start))
+        env.set(layer.output, runLayer(layer, env, weights, training, moments));
       const f = env.get(base.features);
       if (!f) throw new Error('forward: features were not produced');
       return f as tf.Tensor2D;
@@ -119,33 +152,62 @@ export function createTrainableNetwork(
     layers: base.layers.map((layer): Layer => {
       const lw = weights.get(layer.name);
       if (!lw || !isWeighted(layer)) return layer;
-      const w = lw.w.dataSync() as Float32Array;
-      const b = lw.b.dataSync() as Float32Array;
-      return layer.kind === 'dense'
-        ? { ...layer, kernel: Float32Array.from(w), bias: Float32Array.from(b) }
-        : { ...layer, filter: Float32Array.from(w), bias: Float32Array.from(b) };
+      let w: Float32Array = Float32Array.from(lw.w.dataSync() as Float32Array);
+      let b: Float32Array = Float32Array.from(lw.b.dataSync() as Float32Array);
+      if (lw.bn) {
+        const bn = lw.bn;
+        const values = Object.fromEntries(
+          [...BN_TRAINABLE_PARTS, ...BN_STAT_PARTS].map((p) => [p, bn[p].dataSync() as Float32Array]),
+        ) as Record<BatchNormPart, Float32Array>;
+        ({ filter: w, bias: b } = foldBatchNorm(w, b, values));
+      }
+      return layer.kind === 'dense' ? { ...layer, kernel: w, bias: b } : { ...layer, filter: w, bias: b };
     }),
   });
 
   return {
     spec: base,
     trainableVariables,
+    statVariables,
+    moments,
     trainableLayers,
     prefixEnd,
     forward,
     toSpec,
     dispose: () => {
-      for (const { w, b } of weights.values()) tf.dispose([w, b]);
+      for (const { w, b, bn } of weights.values()) tf.dispose([w, b, ...(bn ? Object.values(bn) : [])]);
       weights.clear();
     },
   };
+}
+
+function batchNormVariables(name: string, channels: number): LayerWeights['bn'] {
+  // tidy frees the initial values; the variables keep their own reference to the data.
+  const variable = (part: BatchNormPart): tf.Variable<tf.Rank.R1> =>
+    tf.tidy(() =>
+      tf.variable(
+        tf.fill([channels], identityValue(part)),
+        (BN_TRAINABLE_PARTS as readonly string[]).includes(part),
+        `${name}/${part}`,
+      ),
+    ) as tf.Variable<tf.Rank.R1>;
+  const v = Object.fromEntries(
+    [...BN_TRAINABLE_PARTS, ...BN_STAT_PARTS].map((p) => [p, variable(p)]),
+  ) as Record<BatchNormPart, tf.Variable<tf.Rank.R1>>;
+  return { ...v, variance: v.var };
 }
 
 function act(x: tf.Tensor, a: Activation): tf.Tensor {
   return a === 'relu6' ? tf.relu6(x) : x;
 }
 
-function runLayer(layer: Layer, env: Map<string, tf.Tensor>, weights: Map<string, LayerWeights>): tf.Tensor {
+function runLayer(
+  layer: Layer,
+  env: Map<string, tf.Tensor>,
+  weights: Map<string, LayerWeights>,
+  training: boolean,
+  moments: Map<string, Moments>,
+): tf.Tensor {
   const get = (name: string): tf.Tensor => {
     const t = env.get(name);
     if (!t) throw new Error(`forward: tensor "${name}" is not available (bad startAfter?)`);
@@ -156,20 +218,24 @@ function runLayer(layer: Layer, env: Map<string, tf.Tensor>, weights: Map<string
     if (!w) throw new Error(`forward: no weights for ${layer.name}`);
     return w;
   };
+  const normalised = (z: tf.Tensor, bn: LayerWeights['bn']): tf.Tensor => {
+    if (!bn) return z;
+    const { out, moments: m } = applyBatchNorm(z, bn, training);
+    moments.set(layer.name, m);
+    return out;
+  };
   switch (layer.kind) {
     case 'conv': {
-      const { w, b } = lw();
+      const { w, b, bn } = lw();
       const pad = layer.padding === 'SAME' ? 'same' : 'valid';
-      return act(
-        tf.add(tf.conv2d(get(layer.input) as tf.Tensor4D, w as tf.Tensor4D, layer.stride, pad), b),
-        layer.activation,
-      );
+      const z = tf.add(tf.conv2d(get(layer.input) as tf.Tensor4D, w as tf.Tensor4D, layer.stride, pad), b);
+      return act(normalised(z, bn), layer.activation);
     }
     case 'depthwise': {
-      const { w, b } = lw();
+      const { w, b, bn } = lw();
       const pad = layer.padding === 'SAME' ? 'same' : 'valid';
       const y = tf.depthwiseConv2d(get(layer.input) as tf.Tensor4D, w as tf.Tensor4D, layer.stride, pad);
-      return act(tf.add(y, b), layer.activation);
+      return act(normalised(tf.add(y, b), bn), layer.activation);
     }
     case 'add':
       return act(tf.add(get(layer.inputs[0]), get(layer.inputs[1])), layer.activation);

@@ -2,6 +2,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ModelInputSpec } from '../../../src/shared/model/model-metadata';
 import {
+  BN_STAT_PARTS,
+  BN_TRAINABLE_PARTS,
+  foldBatchNorm,
+  type BatchNormPart,
+} from '../base-model/batch-norm';
+import {
   featureExtractor,
   isWeighted,
   type DenseHead,
@@ -46,7 +52,8 @@ export function saveBestModel(
 
 /**
  * Reads a run's best weights back into the base network's spec: the fine-tuned feature extractor (frozen
- * layers keep their base weights) plus the new dense head, ready for the export stage's graph-model writer.
+ * layers keep their base weights; a batch norm is folded into its convolution) plus the new dense head, ready
+ * for the export stage's graph-model writer.
  */
 export function loadFineTuned(
   runDir: string,
@@ -63,9 +70,11 @@ export function loadFineTuned(
   const extractor = featureExtractor(base);
   const layers = extractor.layers.map((layer): Layer => {
     if (!isWeighted(layer)) return layer;
-    const w = values.get(`${layer.name}/w`);
-    const b = values.get(`${layer.name}/b`);
+    let w = values.get(`${layer.name}/w`);
+    let b = values.get(`${layer.name}/b`);
     if (!w || !b) return layer;
+    const bn = batchNormOf(values, layer.name);
+    if (bn) ({ filter: w, bias: b } = foldBatchNorm(w, b, bn));
     return layer.kind === 'dense' ? { ...layer, kernel: w, bias: b } : { ...layer, filter: w, bias: b };
   });
   const kernel = values.get('head/w');
@@ -77,4 +86,16 @@ export function loadFineTuned(
     head: { weights: kernel, bias: bias[0]! },
     info,
   };
+}
+
+/** A layer's batch-norm values when the run trained with --batch-norm, else null. */
+function batchNormOf(
+  values: Map<string, Float32Array>,
+  layer: string,
+): Record<BatchNormPart, Float32Array> | null {
+  const parts = [...BN_TRAINABLE_PARTS, ...BN_STAT_PARTS];
+  const found = parts.map((p) => values.get(`${layer}/${p}`));
+  if (found.every((v) => v === undefined)) return null;
+  if (found.some((v) => v === undefined)) throw new Error(`${layer}: incomplete batch norm in params.bin`);
+  return Object.fromEntries(parts.map((p, i) => [p, found[i]!])) as Record<BatchNormPart, Float32Array>;
 }

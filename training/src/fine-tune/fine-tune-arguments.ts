@@ -11,6 +11,7 @@ export const usage = `usage: npm run fine-tune -w training -- [options]
   --resume              continue from the run's last checkpoint
   --epochs <n> (10)  --batch <n> (16)  --lr <x> (1e-4 backbone)  --head-lr <x> (1e-3)  --warmup <epochs> (1)
   --seed <n> (1)  --workers <n> (2)  --dropout <x> (0.2)  --no-freeze (train the half-resolution layers too: 112×112 at 224 px)
+  --batch-norm          re-introduce batch norm after each trainable convolution (folded again at export)
   --probe-head          start the head from the --quick linear probe on frozen features (LP-FT), not at random
   --cache <dir>         feature cache for --probe-head (default training/cache)
   --size <px>           train and evaluate at this input size, a multiple of 32 (default 224, the base network's)
@@ -35,6 +36,7 @@ export interface FineTuneOptions {
   workers: number;
   dropout: number;
   freeze: boolean;
+  batchNorm: boolean;
   probeHead: boolean;
   cacheDir: string;
   size: number;
@@ -77,6 +79,7 @@ export function parseFineTuneArguments(args: string[]): ParsedArguments {
         workers: { type: 'string' },
         dropout: { type: 'string' },
         'no-freeze': { type: 'boolean' },
+        'batch-norm': { type: 'boolean' },
         'probe-head': { type: 'boolean' },
         cache: { type: 'string' },
         size: { type: 'string' },
@@ -117,6 +120,7 @@ export function parseFineTuneArguments(args: string[]): ParsedArguments {
       // A dropout rate of 1 drops every feature: the head would see only zeros.
       dropout: decimal('dropout', values.dropout ?? '0.2', 0, { below: 1 }),
       freeze: !values['no-freeze'],
+      batchNorm: values['batch-norm'] ?? false,
       probeHead: values['probe-head'] ?? false,
       cacheDir: values.cache !== undefined ? userPath(values.cache) : defaultPaths.cache,
       size,

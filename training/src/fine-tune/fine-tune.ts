@@ -6,11 +6,13 @@ import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import type { ModelInputSpec } from '../../../src/shared/model/model-metadata';
+import { BN_MOMENTUM } from '../base-model/batch-norm';
 import { loadBaseNetwork } from '../base-model/load-base-network';
 import { exitOnError, failWithUsage } from '../cli/cli-error';
 import { rocAuc } from '../metrics/roc-auc';
 import { adamStep, createAdamState } from './adam';
 import { drawAugment } from './augment';
+import { setReferenceMoments, updateRunningMoments } from './batch-norm-stats';
 import { saveBestModel, type ValidLogit } from './best-model';
 import {
   CheckpointError,
@@ -86,7 +88,7 @@ async function main(): Promise<void> {
   } catch (e) {
     failWithUsage(`--base ${opts.base} is not a usable base model: ${(e as Error).message}`, usage);
   }
-  const layout = paramLayout(spec, (highRes) => !opts.freeze || !highRes);
+  const layout = paramLayout(spec, (highRes) => !opts.freeze || !highRes, { batchNorm: opts.batchNorm });
   const config = {
     epochs: opts.epochs,
     batch: opts.batch,
@@ -99,6 +101,7 @@ async function main(): Promise<void> {
     limit: opts.limit ?? null,
     // Only recorded when used, so runs started before the option existed still resume.
     ...(opts.probeHead ? { probeHead: true } : {}),
+    ...(opts.batchNorm ? { batchNorm: true } : {}),
     ...(opts.size !== 224 ? { size: opts.size } : {}),
     ...(softTargets ? { softTargets: softTargets.teachers, softWeight: opts.softWeight } : {}),
   };
@@ -197,11 +200,30 @@ async function main(): Promise<void> {
       images,
       input,
       dropout: opts.dropout,
+      batchNorm: opts.batchNorm,
     })),
   );
   log.line(
     `${opts.workers} workers ready; ${layout.total} trainable parameters; train ${train.length}, valid ${valid.length}`,
   );
+
+  if (opts.batchNorm && state.step === 0) {
+    const indices = train.map((_, i) => i);
+    const share = Math.ceil(indices.length / opts.workers);
+    const parts = await Promise.all(
+      grads.map(async (buffer, w) => {
+        const reply = await pool.request(w, {
+          type: 'moments',
+          images: indices.slice(w * share, (w + 1) * share),
+          batch: 8,
+        });
+        return { images: reply.type === 'moments' ? reply.images : 0, buffer };
+      }),
+    );
+    setReferenceMoments(state.params, layout, parts);
+    shared.set(state.params);
+    log.line(`batch norm: reference moments measured on ${train.length} train images`);
+  }
 
   const stepsPerEpoch = Math.ceil(train.length / opts.batch);
   const totalSteps = stepsPerEpoch * opts.epochs;
@@ -253,6 +275,10 @@ async function main(): Promise<void> {
         for (let i = 0; i < sum.length; i++) sum[i] = sum[i]! + g[i]!;
       });
       for (let i = 0; i < sum.length; i++) sum[i] = sum[i]! / batchWeight;
+      if (opts.batchNorm) {
+        const parts = requests.flatMap((r, w) => (r ? [{ images: r.items.length, buffer: grads[w]! }] : []));
+        updateRunningMoments(state.params, layout, parts, BN_MOMENTUM);
+      }
       if (!Number.isFinite(loss))
         throw new Error(`loss is ${loss} at epoch ${epoch + 1} step ${s + 1}: stopping`);
       const factor = lrFactor(state.step, warmupSteps, totalSteps);

@@ -1,14 +1,21 @@
+import {
+  BN_STAT_PARTS,
+  BN_TRAINABLE_PARTS,
+  identityValue,
+  type BatchNormPart,
+} from '../base-model/batch-norm';
 import { featureExtractor, isWeighted, type DenseHead, type NetworkSpec } from '../base-model/network-spec';
 
 /** One trainable tensor's place in the flat parameter vector shared by the main thread and the workers. */
 export interface ParamEntry {
   /** Layer name, or "head" for the new classifier. */
   layer: string;
-  part: 'w' | 'b';
+  part: 'w' | 'b' | BatchNormPart;
   shape: number[];
   offset: number;
   size: number;
-  group: 'backbone' | 'head';
+  /** backbone and head train (Adam); stats are batch-norm state the training loop sets directly. */
+  group: 'backbone' | 'head' | 'stats';
 }
 
 export interface ParamLayout {
@@ -17,13 +24,19 @@ export interface ParamLayout {
 }
 
 /**
- * The flat layout: every trainable backbone layer's [w, b] in network order (the order of
- * createTrainableNetwork's trainableVariables), then the head's kernel [featureSize, 1] and bias [1].
+ * The flat layout: every trainable backbone layer's [w, b] (with `batchNorm`, convolutions add [gamma, beta]) in
+ * network order (the order of createTrainableNetwork's trainableVariables), then the head's kernel
+ * [featureSize, 1] and bias [1], then (batchNorm only) each convolution's BN_STAT_PARTS (its statVariables).
  */
-export function paramLayout(spec: NetworkSpec, trainable: (highRes: boolean) => boolean): ParamLayout {
+export function paramLayout(
+  spec: NetworkSpec,
+  trainable: (highRes: boolean) => boolean,
+  options: { batchNorm?: boolean } = {},
+): ParamLayout {
   const entries: ParamEntry[] = [];
+  const normalised: { layer: string; channels: number }[] = [];
   let offset = 0;
-  const push = (layer: string, part: 'w' | 'b', shape: number[], group: ParamEntry['group']) => {
+  const push = (layer: string, part: ParamEntry['part'], shape: number[], group: ParamEntry['group']) => {
     const size = shape.reduce((a, b) => a * b, 1);
     entries.push({ layer, part, shape, offset, size, group });
     offset += size;
@@ -37,9 +50,15 @@ export function paramLayout(spec: NetworkSpec, trainable: (highRes: boolean) => 
       'backbone',
     );
     push(layer.name, 'b', [layer.bias.length], 'backbone');
+    if (options.batchNorm && layer.kind !== 'dense') {
+      for (const part of BN_TRAINABLE_PARTS) push(layer.name, part, [layer.bias.length], 'backbone');
+      normalised.push({ layer: layer.name, channels: layer.bias.length });
+    }
   }
   push('head', 'w', [spec.featureSize, 1], 'head');
   push('head', 'b', [1], 'head');
+  for (const { layer, channels } of normalised)
+    for (const part of BN_STAT_PARTS) push(layer, part, [channels], 'stats');
   return { entries, total: offset };
 }
 
@@ -53,6 +72,11 @@ export function initialParams(spec: NetworkSpec, layout: ParamLayout, uniform: (
         const limit = Math.sqrt(6 / (spec.featureSize + 1));
         for (let i = 0; i < e.size; i++) params[e.offset + i] = (2 * uniform() - 1) * limit;
       }
+      continue;
+    }
+    if (e.part !== 'w' && e.part !== 'b') {
+      // Batch norm starts as the identity; fine-tune measures the reference moments before the first step.
+      params.fill(identityValue(e.part), e.offset, e.offset + e.size);
       continue;
     }
     const layer = byName.get(e.layer);

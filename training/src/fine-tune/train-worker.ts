@@ -8,12 +8,20 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { toModelInput } from '../../../src/shared/preprocess/model-input';
 import { loadBaseNetwork } from '../base-model/load-base-network';
+import type { Moments } from '../base-model/batch-norm';
 import { createTrainableNetwork, type TrainableNetwork } from '../base-model/mobilenet-forward';
 import { featureExtractor, type NetworkSpec } from '../base-model/network-spec';
 import { registerWasmGradients } from '../wasm-gradients/register-wasm-gradients';
 import { augmentedInput } from './augment';
 import type { ParamEntry } from './param-layout';
-import type { PredictRequest, StepRequest, WorkerInit, WorkerReply, WorkerRequest } from './worker-protocol';
+import type {
+  MomentsRequest,
+  PredictRequest,
+  StepRequest,
+  WorkerInit,
+  WorkerReply,
+  WorkerRequest,
+} from './worker-protocol';
 
 interface State {
   init: WorkerInit;
@@ -21,6 +29,8 @@ interface State {
   /** The frozen 112×112 prefix as its own network (no variables), or null when everything trains. */
   prefix: TrainableNetwork | null;
   vars: { entry: ParamEntry; variable: tf.Variable }[];
+  /** Batch-norm state, set from the shared parameters like vars but never given a gradient. */
+  stats: { entry: ParamEntry; variable: tf.Variable }[];
   head: { kernel: tf.Variable; bias: tf.Variable };
 }
 
@@ -43,7 +53,10 @@ async function initialise(init: WorkerInit): Promise<void> {
   registerWasmGradients();
   await tf.setBackend('wasm');
   const spec = loadBaseNetwork(init.tflitePath);
-  const net = createTrainableNetwork(spec, { trainable: (l) => !init.freezeHighRes || !l.highRes });
+  const net = createTrainableNetwork(spec, {
+    trainable: (l) => !init.freezeHighRes || !l.highRes,
+    batchNorm: init.batchNorm,
+  });
   let prefix: TrainableNetwork | null = null;
   if (init.freezeHighRes && net.prefixEnd !== undefined) {
     prefix = createTrainableNetwork(prefixSpec(spec, net.prefixEnd), { trainable: () => false });
@@ -55,16 +68,23 @@ async function initialise(init: WorkerInit): Promise<void> {
     );
   }
   const vars = backbone.map((entry, i) => ({ entry, variable: net.trainableVariables[i]! }));
+  const statEntries = init.layout.entries.filter((e) => e.group === 'stats');
+  if (statEntries.length !== net.statVariables.length) {
+    throw new Error(
+      `layout has ${statEntries.length} batch-norm tensors, network ${net.statVariables.length}`,
+    );
+  }
+  const stats = statEntries.map((entry, i) => ({ entry, variable: net.statVariables[i]! }));
   const headEntries = init.layout.entries.filter((e) => e.group === 'head');
   const kernel = tf.variable(tf.zeros(headEntries[0]!.shape), true, 'head/kernel');
   const bias = tf.variable(tf.zeros(headEntries[1]!.shape), true, 'head/bias');
   vars.push({ entry: headEntries[0]!, variable: kernel }, { entry: headEntries[1]!, variable: bias });
-  state = { init, net, prefix, vars, head: { kernel, bias } };
+  state = { init, net, prefix, vars, stats, head: { kernel, bias } };
 }
 
 /** Copies the main thread's current weights into this backend's variables. */
 function loadParams(s: State): void {
-  for (const { entry, variable } of s.vars) {
+  for (const { entry, variable } of [...s.vars, ...s.stats]) {
     tf.tidy(() =>
       variable.assign(
         tf.tensor(s.init.params.subarray(entry.offset, entry.offset + entry.size), entry.shape),
@@ -122,9 +142,53 @@ function step(s: State, req: StepRequest): WorkerReply {
     if (g === undefined) throw new Error(`no gradient for ${variable.name}`);
     s.init.grads.set(g.dataSync() as Float32Array, entry.offset);
   }
+  writeMoments(s, (layer) => s.net.moments.get(layer));
   const loss = value.dataSync()[0]!;
   tf.dispose([value, start, labels, weights, ...Object.values(grads)]);
   return { type: 'step', loss, logits, ms: performance.now() - t0 };
+}
+
+/** Each batch-normalised layer's moments into the gradient buffer's mean/var slots (see MomentsRequest). */
+function writeMoments(s: State, of: (layer: string) => Moments | undefined): void {
+  for (const { entry } of s.stats) {
+    if (entry.part !== 'mean' && entry.part !== 'var') continue;
+    const m = of(entry.layer);
+    if (!m) throw new Error(`no batch moments for ${entry.layer}`);
+    s.init.grads.set(entry.part === 'mean' ? m.mean : m.variance, entry.offset);
+  }
+}
+
+/** Moments over all of `req.images`, pooled from per-batch moments weighted by batch size. */
+function moments(s: State, req: MomentsRequest): WorkerReply {
+  loadParams(s);
+  const pooled = new Map<string, { sum: Float64Array; sumSq: Float64Array }>();
+  for (let i = 0; i < req.images.length; i += req.batch) {
+    const chunk = req.images.slice(i, i + req.batch);
+    const x = batchTensor(
+      chunk.map((k) => toModelInput(s.init.images[k]!, s.init.input)),
+      s.init.input.size,
+    );
+    tf.dispose([x, tf.tidy(() => logitsOf(s, prefixed(s, x), false, 0))]);
+    for (const [layer, m] of s.net.moments) {
+      const acc = pooled.get(layer) ?? {
+        sum: new Float64Array(m.mean.length),
+        sumSq: new Float64Array(m.mean.length),
+      };
+      m.mean.forEach((mean, c) => {
+        acc.sum[c]! += chunk.length * mean;
+        acc.sumSq[c]! += chunk.length * (m.variance[c]! + mean * mean);
+      });
+      pooled.set(layer, acc);
+    }
+  }
+  const n = req.images.length;
+  writeMoments(s, (layer) => {
+    const acc = pooled.get(layer);
+    if (!acc) return undefined;
+    const mean = Float32Array.from(acc.sum, (v) => v / n);
+    return { mean, variance: Float32Array.from(acc.sumSq, (v, c) => Math.max(0, v / n - mean[c]! ** 2)) };
+  });
+  return { type: 'moments', images: n };
 }
 
 function predict(s: State, req: PredictRequest): WorkerReply {
@@ -152,7 +216,13 @@ port.on('message', (req: WorkerRequest) => {
         return;
       }
       if (!state) throw new Error('worker not initialised');
-      reply(req.type === 'step' ? step(state, req) : predict(state, req));
+      reply(
+        req.type === 'step'
+          ? step(state, req)
+          : req.type === 'moments'
+            ? moments(state, req)
+            : predict(state, req),
+      );
     } catch (e) {
       reply({ type: 'error', message: (e as Error).stack ?? String(e) });
     }

@@ -20,6 +20,8 @@ export interface WorkerInit {
   images: SharedImage[];
   input: ModelInputSpec;
   dropout: number;
+  /** Batch norm after each trainable convolution (fine-tune --batch-norm); the layout then has stats entries. */
+  batchNorm: boolean;
 }
 
 export interface TrainItem {
@@ -42,10 +44,21 @@ export interface PredictRequest {
   batch: number;
 }
 
-export type WorkerRequest = WorkerInit | StepRequest | PredictRequest;
+/**
+ * Batch-norm inputs' moments over these images (unaugmented, inference mode), written to the worker's gradient
+ * buffer at the layout's mean/var offsets. A step writes its batch's moments there too.
+ */
+export interface MomentsRequest {
+  type: 'moments';
+  images: number[];
+  batch: number;
+}
+
+export type WorkerRequest = WorkerInit | StepRequest | PredictRequest | MomentsRequest;
 
 export type WorkerReply =
   | { type: 'ready' }
   | { type: 'step'; loss: number; logits: number[]; ms: number }
   | { type: 'predict'; logits: number[] }
+  | { type: 'moments'; images: number }
   | { type: 'error'; message: string };
