@@ -332,7 +332,7 @@ describe.skipIf(reason !== '')('fine-tune CLI on a tiny subset (2 epochs, 2 work
   );
 
   it('exports the best epoch as a graph model that reproduces the training loop’s logit', async () => {
-    const { spec, head, info } = loadFineTuned(runDir('a'), base);
+    const { spec } = loadFineTuned(runDir('a'), base);
     // Frozen 112×112 layers keep the base weights; the others carry the trained ones.
     const baseLayers = new Map(featureExtractor(base).layers.map((l) => [l.name, l]));
     const best = floats('a', 'best', 'params.bin');
@@ -348,12 +348,48 @@ describe.skipIf(reason !== '')('fine-tune CLI on a tiny subset (2 epochs, 2 work
         );
     }
 
+    const { logit, recorded } = await exportedAndRecordedLogit('a');
+    const probability = 1 / (1 + Math.exp(-logit));
+    expect(Number.isFinite(probability)).toBe(true);
+    expect(probability).toBeGreaterThan(0);
+    expect(probability).toBeLessThan(1);
+    // Same tolerance as check-export-parity.ts: the written files compute what the workers computed.
+    expect(Math.abs(logit - recorded.logit)).toBeLessThan(1e-3);
+  });
+
+  it(
+    '--batch-norm measures reference moments, keeps running ones, and folds them into an export that reproduces the logit',
+    async () => {
+      const run = await fineTune('batch-norm', [...options(1), '--batch-norm']);
+      expect(run.code, run.output).toBe(0);
+      expect(run.output).toContain('batch norm: reference moments measured on 4 train images');
+      expect(checkpointState('batch-norm').config).toMatchObject({ batchNorm: true });
+      const bnLayout = paramLayout(base, (highRes) => !highRes, { batchNorm: true });
+      const params = floats('batch-norm', 'checkpoint', 'params.bin');
+      expect(params.length).toBe(bnLayout.total);
+      const part = (name: string) =>
+        bnLayout.entries
+          .filter((e) => e.part === name)
+          .flatMap((e) => Array.from(params.subarray(e.offset, e.offset + e.size)));
+      // Measured, not the identity placeholders (0 and 1), and the running mean moved on from the reference.
+      expect(part('refStd').filter((v) => v !== 1).length).toBeGreaterThan(part('refStd').length / 2);
+      const [mean, refMean] = [part('mean'), part('refMean')];
+      expect(mean.filter((v, i) => v !== refMean[i]).length).toBeGreaterThan(mean.length / 2);
+      const { logit, recorded } = await exportedAndRecordedLogit('batch-norm');
+      expect(Math.abs(logit - recorded.logit)).toBeLessThan(1e-3);
+    },
+    RUN_TIMEOUT,
+  );
+
+  /** The run's best epoch written as a float32 graph model, run on its first recorded valid image. */
+  async function exportedAndRecordedLogit(run: string): Promise<{ logit: number; recorded: ValidLogit }> {
+    const { spec, head, info } = loadFineTuned(runDir(run), base);
     await tf.setBackend('wasm');
     const tensorsBefore = tf.memory().numTensors;
-    const dir = join(temp, 'graph-model');
+    const dir = join(temp, `graph-model-${run}`);
     writeGraphModel(spec, dir, { head, weightDtype: 'float32' });
     const recorded = (
-      JSON.parse(readFileSync(file('a', 'best', 'valid-logits.json'), 'utf8')) as ValidLogit[]
+      JSON.parse(readFileSync(file(run, 'best', 'valid-logits.json'), 'utf8')) as ValidLogit[]
     )[0]!;
     const input = toModelInput(await loadImage(join(data, recorded.relPath)), info.input);
     const model = await loadGraphModelFromDir(dir);
@@ -367,13 +403,8 @@ describe.skipIf(reason !== '')('fine-tune CLI on a tiny subset (2 epochs, 2 work
       model.dispose();
     }
     expect(tf.memory().numTensors).toBe(tensorsBefore);
-    const probability = 1 / (1 + Math.exp(-logit));
-    expect(Number.isFinite(probability)).toBe(true);
-    expect(probability).toBeGreaterThan(0);
-    expect(probability).toBeLessThan(1);
-    // Same tolerance as check-export-parity.ts: the written files compute what the workers computed.
-    expect(Math.abs(logit - recorded.logit)).toBeLessThan(1e-3);
-  });
+    return { logit, recorded };
+  }
 
   it(
     '--probe-head starts the head at the linear probe of the same images (learning rates 0: the start is kept)',
