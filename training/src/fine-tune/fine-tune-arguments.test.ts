@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultPaths } from '../cli/repo-paths';
@@ -63,7 +63,7 @@ describe('parseFineTuneArguments', () => {
     expect(
       options(
         '--workers',
-        '3',
+        '1',
         '--epochs',
         '2',
         '--seed',
@@ -75,7 +75,20 @@ describe('parseFineTuneArguments', () => {
         '--max-steps',
         '4',
       ),
-    ).toMatchObject({ workers: 3, epochs: 2, seed: 0, size: 96, limit: 2, maxSteps: 4 });
+    ).toMatchObject({ workers: 1, epochs: 2, seed: 0, size: 96, limit: 2, maxSteps: 4 });
+  });
+
+  it('refuses more workers than cores (each is a core and a wasm heap), but always allows the default 2', () => {
+    const cores = availableParallelism();
+    expect(options('--workers', '2').workers).toBe(2);
+    expect(() => options('--workers', String(Math.max(2, cores) + 1))).toThrow(
+      `more than this machine's ${cores} cores`,
+    );
+  });
+
+  it('--batch-norm is off unless given', () => {
+    expect(options().batchNorm).toBe(false);
+    expect(options('--batch-norm').batchNorm).toBe(true);
   });
 
   it('refuses decimals out of range and empty values', () => {

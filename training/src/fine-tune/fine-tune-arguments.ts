@@ -1,4 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultPaths, userPath } from '../cli/repo-paths';
@@ -116,7 +117,7 @@ export function parseFineTuneArguments(args: string[]): ParsedArguments {
       headLr: decimal('head-lr', values['head-lr'] ?? '1e-3', 0),
       warmup: decimal('warmup', values.warmup ?? '1', 0),
       seed: wholeNumber('seed', values.seed ?? '1', 0),
-      workers: wholeNumber('workers', values.workers ?? '2', 1),
+      workers: workerCount(values.workers ?? '2'),
       // A dropout rate of 1 drops every feature: the head would see only zeros.
       dropout: decimal('dropout', values.dropout ?? '0.2', 0, { below: 1 }),
       freeze: !values['no-freeze'],
@@ -149,6 +150,20 @@ export function checkArgumentPaths(options: FineTuneOptions): void {
  * Counts (epochs, workers, batch, …) must be whole: "1.5 workers" used to start and crash after a finished
  * epoch. Digits only, so "1e3", "0x10" and "" are refused rather than read as something unintended.
  */
+/**
+ * Each worker is one core with its own wasm heap (up to ~4 GB at batch 16), so more workers than cores only
+ * add memory; 2, the default, is always allowed.
+ */
+function workerCount(text: string): number {
+  const n = wholeNumber('workers', text, 1);
+  const most = Math.max(2, availableParallelism());
+  if (n > most)
+    throw new BadArgumentError(
+      `--workers ${n} is more than this machine's ${availableParallelism()} cores (at most ${most}): each worker uses one core and its own memory`,
+    );
+  return n;
+}
+
 function wholeNumber(name: string, text: string, min: number): number {
   const n = Number(text);
   if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < min)

@@ -50,6 +50,11 @@ async function main(): Promise<void> {
         workDir: join(work, run),
         cacheDir: defaultPaths.cache,
         dtypes: ['float32'],
+        // A valid image that no longer decodes is named and left out; the other runs are still scored.
+        onDecodeFailures: (failed) => {
+          for (const { index, reason } of failed)
+            process.stderr.write(`${run}: left out ${splits.valid[index]!.relPath}: ${reason}\n`);
+        },
       });
       process.stdout.write(`${run}\tvalid AUC ${measured!.validAuc.toFixed(4)}\n`);
     }
