@@ -175,7 +175,9 @@ export function createTrainableNetwork(
     forward,
     toSpec,
     dispose: () => {
-      for (const { w, b, bn } of weights.values()) tf.dispose([w, b, ...(bn ? Object.values(bn) : [])]);
+      // A Set: bn.variance is bn.var under the name BatchNormTensors uses.
+      for (const { w, b, bn } of weights.values())
+        tf.dispose([w, b, ...new Set(bn ? Object.values(bn) : [])]);
       weights.clear();
     },
   };
