@@ -91,6 +91,8 @@ test('My moles, timeline and compare: reminders, calendar file, no serious acces
   await expect(page.getByTestId('timeline-item')).toHaveCount(2);
   // Newest first.
   await expect(page.getByTestId('timeline-item').first()).toHaveAttribute('data-check-id', 'check-2');
+  await expect(page.getByTestId('timeline-item').first()).toContainText('Model estimate: 75%');
+  await expect(page.getByText('It is not your personal risk.', { exact: false })).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'mole timeline');
 
   const [ics] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-ics').click()]);
@@ -108,7 +110,11 @@ test('My moles, timeline and compare: reminders, calendar file, no serious acces
 
   await page.getByTestId('compare-checks').click();
   await expect(page.getByTestId('compare-item')).toHaveCount(2);
-  await expect(page.getByTestId('probability-change')).toContainText('up by 55 percentage points');
+  await expect(page.getByTestId('probability-change')).toHaveText(
+    'The model’s estimate went up by 55 percentage points (from 20% to 75%).',
+  );
+  await expect(page.getByTestId('compare-item').first()).toContainText('Model estimate: 20%');
+  await expect(page.getByTestId('compare-view')).toContainText('It is not your personal risk.');
   await expectNoSeriousA11yViolations(page, 'compare');
 
   // The browser's back button steps compare → timeline → list → home.

@@ -137,7 +137,7 @@ export function App() {
             backend={flow.check?.result.backend ?? model.model.backend}
           />
         )}
-        {shown === 'my-moles' && <MyMolesScreen onBack={home} />}
+        {shown === 'my-moles' && <MyMolesScreen onBack={home} model={model.model?.metadata} />}
       </main>
       <div className="app__toasts">
         <OfflineReadyToast show={sw.justBecameReady} />

@@ -2,6 +2,7 @@ import { analysedCropPixels } from '../features/history/store/analysed-crop';
 import { MyMolesEntry as HistoryEntry } from '../features/history/ui/my-moles-entry';
 import { MyMolesScreen as HistoryScreen } from '../features/history/ui/my-moles-screen';
 import { SaveCheckAction as HistorySaveAction } from '../features/history/ui/save-check-action';
+import type { ModelMetadata } from '../shared/model/model-metadata';
 import type { AnalysedCheck } from './analysed-check';
 
 interface SaveProps {
@@ -29,9 +30,12 @@ export function SaveCheckAction({ check, inputSize, onOpenMyMoles }: SaveProps) 
   );
 }
 
-/** The "My moles" screen (screen name 'my-moles'); the app's header provides the way back. */
-export function MyMolesScreen(_props: { onBack: () => void }) {
-  return <HistoryScreen />;
+/**
+ * The "My moles" screen (screen name 'my-moles'); the app's header provides the way back. The loaded model's
+ * metadata lets saved checks read as the result screen showed them and the report give measured figures.
+ */
+export function MyMolesScreen({ model }: { onBack: () => void; model: ModelMetadata | undefined }) {
+  return <HistoryScreen model={model} />;
 }
 
 /** The home screen's entry to "My moles", with re-checks that are due. */

@@ -1,3 +1,5 @@
+import { shownEstimate } from '../../shared/model/shown-estimate';
+
 /**
  * The calibrated probability as a simple bar, with the inconclusive range shaded: the bar shows why an answer is
  * "Low concern", "Inconclusive" or "Have it checked". The number is also given in words, so the bar is never the
@@ -15,7 +17,6 @@ export function ProbabilityBar({
   /** The guard refused the photo: the number would look more certain than it is, so it is not shown. */
   withheld?: boolean;
 }) {
-  const percent = Math.round(probability * 100);
   if (withheld) {
     return (
       <div className="probability" data-testid="probability" data-value={String(probability)}>
@@ -25,7 +26,9 @@ export function ProbabilityBar({
       </div>
     );
   }
-  const [low, high] = band.map((v) => Math.round(v * 100)) as [number, number];
+  // The number and the edges come from one rule, so the number always reads as the level shown above the bar.
+  const { percent, scale } = shownEstimate(probability, band);
+  const { low, high } = scale;
   return (
     <div className="probability" data-testid="probability" data-value={String(probability)}>
       <p className="probability__label" id="probability-label">

@@ -1,4 +1,8 @@
+import type { ModelMetadata } from '../../../shared/model/model-metadata';
 import type { RiskLevel } from '../../../shared/model/risk-level';
+import { shownEstimate } from '../../../shared/model/shown-estimate';
+import { failedPhotoCheck } from './estimate';
+import type { Check } from './history-types';
 
 /**
  * The same plain words as the result screen (features cannot import each other, so they are repeated here).
@@ -10,11 +14,48 @@ export const RISK_LABELS: Record<RiskLevel, { text: string; symbol: string }> = 
   high: { text: 'Have it checked by a doctor', symbol: '●' },
 };
 
-/** Shown on every screen and report that lists results. */
+/** A check whose photo the photo check refused: no level was decided, so it gets the result screen's title. */
+export const NOT_ASSESSED_LABEL = { text: 'Photo not assessed — retake it', symbol: '◌' };
+
+/** The words and symbol a saved check is listed under. */
+export function checkLabel(check: Pick<Check, 'guard' | 'riskLevel'>): { text: string; symbol: string } {
+  return failedPhotoCheck(check) ? NOT_ASSESSED_LABEL : RISK_LABELS[check.riskLevel];
+}
+
+/** What the number is, in the result screen's words, wherever the history shows one. */
+export const ESTIMATE_MEANING =
+  'The model estimate says how much a photo resembles the moles in the model’s training that needed a ' +
+  'doctor. It is not your personal risk.';
+
+/** Shown on every screen and report that lists results (and so beside every number the history shows). */
 export const NOT_A_DIAGNOSIS =
   'These results come from an automated screening aid. They are not a diagnosis. ' +
+  `${ESTIMATE_MEANING} ` +
   'If a mole changes, itches, bleeds or worries you, see a doctor whatever the result says.';
 
-export function formatProbability(probability: number): string {
-  return `${Math.round(probability * 100)}%`;
+/** What the history needs of the model the app runs now: which checks it made, and their inconclusive band. */
+export type CurrentModel = Pick<ModelMetadata, 'version' | 'inconclusiveBand'>;
+
+/**
+ * The band a check was read against, when known: checks keep their model's version but not its band, so only
+ * the checks of the model the app runs now have one.
+ */
+export function bandOf(
+  check: Pick<Check, 'modelVersion'>,
+  model: CurrentModel | undefined,
+): [number, number] | undefined {
+  return model && check.modelVersion === model.version ? model.inconclusiveBand : undefined;
+}
+
+/**
+ * The whole percent the result screen showed (shared/model/shown-estimate.ts). A check of another model version
+ * has no known band; it is rounded as it is, and no scale is shown beside it in the history that it could
+ * contradict.
+ */
+export function estimatePercent(probability: number, band: readonly [number, number] | undefined): number {
+  return band ? shownEstimate(probability, band).percent : Math.round(probability * 100);
+}
+
+export function formatEstimate(probability: number, band: readonly [number, number] | undefined): string {
+  return `${estimatePercent(probability, band)}%`;
 }

@@ -1,6 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { CAT_PHOTO_CHECK, fakeImage, storedCheck } from '../store/test-fixtures';
-import { buildReport } from './build-report';
+import { buildReport, type ReportModel } from './build-report';
+
+const leftShoulder = {
+  id: 'm',
+  name: 'Left shoulder',
+  bodyLocation: 'back-upper-left',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  recheckIntervalDays: 91,
+};
+
+/** Made-up figures, so the test can tell the report takes them from the metadata it is given. */
+const model = {
+  version: 'model-7',
+  inconclusiveBand: [0.166, 0.7224],
+  metrics: {
+    test: {
+      n: 40,
+      sensitivity: 0.85,
+      specificity: 0.65,
+      confusion: { tp: 17, fn: 3, tn: 13, fp: 7 },
+    },
+  },
+} as unknown as ReportModel;
 
 describe('printable report', () => {
   it('is self-contained, escapes names, shows results, model version and the not-a-diagnosis notice', async () => {
@@ -77,5 +99,60 @@ describe('printable report', () => {
     expect(rows[1]).toContain('<td>7%</td>');
     expect(rows[2]).toContain('<td>42%</td>');
     expect(html).not.toContain('97%');
+  });
+
+  it('calls the number a model estimate and says what it is, without figures it was not given', async () => {
+    const html = await buildReport({ moles: [leftShoulder], checks: [storedCheck({ probability: 0.42 })] });
+    expect(html).toContain('<th>Model estimate</th>');
+    expect(html).not.toMatch(/probability/i);
+    const note = html.slice(html.indexOf('<section class="about"'), html.indexOf('</section>'));
+    expect(note).toContain('resembles the moles in the model’s training images that needed a doctor');
+    expect(note).toContain('It is not the person’s risk of skin cancer, and it is not a diagnosis.');
+    expect(note).toContain('When in doubt, see a doctor');
+    expect(note).toContain('model card');
+    expect(note).not.toMatch(/sensitivity|specificity|\d+\s*%/i);
+  });
+
+  it('with the running model: its answer ranges and measured test figures, and its checks’ numbers as shown in the app', async () => {
+    const html = await buildReport(
+      {
+        moles: [leftShoulder],
+        checks: [
+          storedCheck({ id: 'a', riskLevel: 'high', probability: 0.7226, modelVersion: 'model-7' }),
+          storedCheck({ id: 'b', riskLevel: 'high', probability: 0.7226, modelVersion: 'model-6' }),
+          storedCheck({
+            id: 'cat',
+            riskLevel: 'inconclusive',
+            probability: 0.97,
+            modelVersion: 'model-7',
+            guard: CAT_PHOTO_CHECK,
+          }),
+        ],
+      },
+      new Date('2026-03-01T00:00:00.000Z'),
+      model,
+    );
+    const note = html.slice(html.indexOf('<section class="about"'), html.indexOf('</section>'));
+    expect(note).toContain(
+      'Model version model-7 answers “Low concern” below 17%, “Have it checked by a doctor” from 73%',
+    );
+    expect(note).toContain('Measured on 40 test images it never saw in training');
+    expect(note).toContain('sensitivity 85% (17 of the 20 moles that needed a doctor were flagged)');
+    expect(note).toContain('specificity 65% (13 of the 20 that did not were not flagged)');
+    const rows = html.split('<tr>').slice(2);
+    // 72.26% is "have it checked" from 73%: shown as 73%, not 72%. Another version's band is not known.
+    expect(rows[0]).toContain('<td>73%</td>');
+    expect(rows[1]).toContain('<td>72%</td>');
+    expect(rows[2]).not.toMatch(/\d+%/);
+    expect(html).not.toContain('97%');
+  });
+
+  it('leaves the measured figures out when the metadata has none', async () => {
+    const html = await buildReport({ moles: [], checks: [] }, new Date(), {
+      ...model,
+      metrics: {},
+    });
+    expect(html).toContain('below 17%');
+    expect(html).not.toMatch(/sensitivity|specificity/i);
   });
 });

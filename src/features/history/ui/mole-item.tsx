@@ -28,7 +28,7 @@ export function MoleItem({
           <span className="history-muted">{bodyLocationLabel(mole.bodyLocation)}</span>
           {latest ? (
             <span>
-              {formatDate(latest.takenAt)} · <RiskLabel level={latest.riskLevel} />
+              {formatDate(latest.takenAt)} · <RiskLabel check={latest} />
             </span>
           ) : (
             <span>No checks yet</span>

@@ -5,10 +5,11 @@ import { deleteCheck } from '../store/check-records';
 import { deleteMole } from '../store/mole-records';
 import type { HistoryDb } from '../store/open-history-db';
 import { ConfirmButton } from './confirm-button';
+import type { ReportModel } from '../transfer/build-report';
 import { exportFile, type ExportKind } from './export-files';
 import { HistoryAlert } from './history-alert';
 import { notifyHistoryChanged } from './history-events';
-import type { MoleSummary } from './mole-summary';
+import { defaultComparePair, type MoleSummary } from './mole-summary';
 import { RecheckSettings } from './recheck-settings';
 import { RenameMole } from './rename-mole';
 import { TimelineItem } from './timeline-item';
@@ -19,12 +20,14 @@ interface TimelineProps {
   due: MoleDue | undefined;
   onCompare: (firstId: string, secondId: string) => void;
   onDeleted: () => void;
+  /** The model the app runs now (numbers shown as on the result screen; figures for the report). */
+  model?: ReportModel;
 }
 
 /** One mole: its name (renamable), checks newest first, pick two to compare, re-check reminder, export, delete. */
-export function MoleTimelineView({ db, summary, due, onCompare, onDeleted }: TimelineProps) {
+export function MoleTimelineView({ db, summary, due, onCompare, onDeleted, model }: TimelineProps) {
   const { mole, checks } = summary;
-  const [selected, setSelected] = useState<string[]>(() => checks.slice(-2).map((c) => c.id));
+  const [selected, setSelected] = useState<string[]>(() => defaultComparePair(checks));
   const [problem, setProblem] = useState<string>();
   const newestFirst = [...checks].reverse();
   const picked = selected.filter((id) => checks.some((c) => c.id === id));
@@ -67,6 +70,7 @@ export function MoleTimelineView({ db, summary, due, onCompare, onDeleted }: Tim
           <TimelineItem
             key={check.id}
             check={check}
+            model={model}
             selected={picked.includes(check.id)}
             onToggleCompare={() => toggle(check.id)}
             onDelete={() =>
@@ -84,7 +88,7 @@ export function MoleTimelineView({ db, summary, due, onCompare, onDeleted }: Tim
             key={kind}
             type="button"
             className="button button--secondary"
-            onClick={() => void run(exportFile(db, kind, mole))}
+            onClick={() => void run(exportFile(db, kind, mole, model))}
             data-testid={`export-mole-${kind}`}
           >
             {kind === 'report' ? 'Printable report of this mole' : 'Export this mole (archive)'}

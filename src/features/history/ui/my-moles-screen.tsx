@@ -1,5 +1,6 @@
 import { recheckSchedule } from '../reminders/due-moles';
 import { NOT_A_DIAGNOSIS } from '../store/risk-labels';
+import type { ReportModel } from '../transfer/build-report';
 import { CompareChecksView } from './compare-checks-view';
 import { DataTools } from './data-tools';
 import { DueReminders } from './due-reminders';
@@ -18,8 +19,12 @@ type View =
 
 const LIST: View = { kind: 'list' };
 
-/** "My moles": the list, a mole's timeline, and the compare view, all inside one app screen. */
-export function MyMolesScreen() {
+/**
+ * "My moles": the list, a mole's timeline, and the compare view, all inside one app screen. `model` (the model
+ * the app runs now; absent until it has loaded) makes its checks' numbers read as the result screen showed them
+ * and gives the report its measured figures.
+ */
+export function MyMolesScreen({ model }: { model?: ReportModel }) {
   const history = useHistorySnapshot();
   const [view, setView, replaceView] = useViewHistory<View>(LIST);
 
@@ -35,7 +40,7 @@ export function MyMolesScreen() {
 
   if (view.kind === 'compare' && current) {
     const [a, b] = view.ids.map((id) => current.checks.find((c) => c.id === id));
-    if (a && b) return <CompareChecksView first={a} second={b} onBack={back} />;
+    if (a && b) return <CompareChecksView first={a} second={b} onBack={back} model={model} />;
   }
   if (view.kind !== 'list' && current) {
     return (
@@ -51,6 +56,7 @@ export function MyMolesScreen() {
             setView({ kind: 'compare', moleId: current.mole.id, ids: [first, second] })
           }
           onDeleted={() => replaceView(LIST)}
+          model={model}
         />
         <p className="history-notice">{NOT_A_DIAGNOSIS}</p>
       </div>
@@ -77,7 +83,7 @@ export function MyMolesScreen() {
         ))}
       </ul>
       <p className="history-notice">{NOT_A_DIAGNOSIS}</p>
-      <DataTools db={db} isEmpty={summaries.length === 0} version={snapshot} />
+      <DataTools db={db} isEmpty={summaries.length === 0} version={snapshot} model={model} />
     </div>
   );
 }

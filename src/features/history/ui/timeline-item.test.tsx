@@ -1,13 +1,20 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { CurrentModel } from '../store/risk-labels';
 import { CAT_PHOTO_CHECK, storedCheck, stubBlobUrls } from '../store/test-fixtures';
 import { TimelineItem } from './timeline-item';
 
-function renderItem(check = storedCheck()) {
+function renderItem(check = storedCheck(), model?: CurrentModel) {
   render(
     <ol>
-      <TimelineItem check={check} selected={false} onToggleCompare={vi.fn()} onDelete={vi.fn()} />
+      <TimelineItem
+        check={check}
+        selected={false}
+        onToggleCompare={vi.fn()}
+        onDelete={vi.fn()}
+        model={model}
+      />
     </ol>,
   );
   return screen.getByTestId('timeline-item');
@@ -22,9 +29,12 @@ describe('TimelineItem', () => {
       storedCheck({ riskLevel: 'inconclusive', probability: 0.97, guard: CAT_PHOTO_CHECK }),
     );
     expect(item.textContent).not.toMatch(/\d+\s*%/);
-    expect(item.textContent).not.toContain('Model probability');
+    expect(item.textContent).not.toContain('Model estimate');
     expect(item.hasAttribute('data-probability')).toBe(false);
     expect(item.getAttribute('data-photo-check')).toBe('reject');
+    // Listed under the result screen's title for such a photo, not as an "Inconclusive" answer about the mole.
+    expect(screen.getByTestId('history-risk').textContent).toContain('Photo not assessed — retake it');
+    expect(item.textContent).not.toContain('Inconclusive');
     expect(screen.getByTestId('no-estimate').textContent).toContain(
       'No estimate was kept, because this photo did not pass the photo check.',
     );
@@ -43,13 +53,30 @@ describe('TimelineItem', () => {
     const passed = renderItem(
       storedCheck({ probability: 0.42, guard: { verdict: 'accept', problems: [], reasons: [] } }),
     );
-    expect(passed.textContent).toContain('Model probability: 42%');
+    expect(passed.textContent).toContain('Model estimate: 42%');
+    expect(screen.getByTestId('history-risk').textContent).toContain('Low concern');
     expect(passed.getAttribute('data-probability')).toBe('0.42');
     cleanup();
 
     const old = renderItem(storedCheck({ probability: 0.07 }));
-    expect(old.textContent).toContain('Model probability: 7%');
+    expect(old.textContent).toContain('Model estimate: 7%');
     expect(old.hasAttribute('data-photo-check')).toBe(false);
     expect(screen.queryByTestId('no-estimate')).toBeNull();
+  });
+
+  it('shows a check of the running model as its result screen did: inside the range of its level', () => {
+    // The review: 0.7195 is inconclusive; the result screen says "From 73%: have it checked".
+    const model: CurrentModel = { version: 'model-7', inconclusiveBand: [0.166, 0.7224] };
+    const above = storedCheck({ riskLevel: 'high', probability: 0.7226, modelVersion: 'model-7' });
+    expect(renderItem(above, model).textContent).toContain('Model estimate: 73%');
+    cleanup();
+    const below = storedCheck({ riskLevel: 'low', probability: 0.1655, modelVersion: 'model-7' });
+    expect(renderItem(below, model).textContent).toContain('Model estimate: 16%');
+    cleanup();
+    // Another version's band is not known: the number is rounded as it is.
+    const older = storedCheck({ riskLevel: 'high', probability: 0.7226, modelVersion: 'model-6' });
+    const item = renderItem(older, model);
+    expect(item.textContent).toContain('Model estimate: 72%');
+    expect(item.getAttribute('data-probability')).toBe('0.7226');
   });
 });

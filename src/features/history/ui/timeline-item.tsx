@@ -1,6 +1,6 @@
 import { shownProbability } from '../store/estimate';
 import type { Check } from '../store/history-types';
-import { formatProbability } from '../store/risk-labels';
+import { bandOf, formatEstimate, type CurrentModel } from '../store/risk-labels';
 import { CheckImage } from './check-image';
 import { ConfirmButton } from './confirm-button';
 import { formatDateTime } from './format-date';
@@ -12,10 +12,12 @@ interface TimelineItemProps {
   selected: boolean;
   onToggleCompare: () => void;
   onDelete: () => void;
+  /** The model the app runs now: its checks show the number exactly as the result screen did. */
+  model?: CurrentModel;
 }
 
 /** One check on a mole's timeline. The data-* attributes let tests compare histories exactly. */
-export function TimelineItem({ check, selected, onToggleCompare, onDelete }: TimelineItemProps) {
+export function TimelineItem({ check, selected, onToggleCompare, onDelete, model }: TimelineItemProps) {
   const when = formatDateTime(check.takenAt);
   const estimate = shownProbability(check);
   return (
@@ -31,11 +33,11 @@ export function TimelineItem({ check, selected, onToggleCompare, onDelete }: Tim
       <CheckImage blob={check.crop} alt={`Area analysed on ${when}`} size={112} />
       <div className="timeline-item__text">
         <time dateTime={check.takenAt}>{when}</time>
-        <RiskLabel level={check.riskLevel} />
+        <RiskLabel check={check} />
         {estimate === undefined ? (
           <WithheldEstimate guard={check.guard} />
         ) : (
-          <span>Model probability: {formatProbability(estimate)}</span>
+          <span>Model estimate: {formatEstimate(estimate, bandOf(check, model))}</span>
         )}
         <span className="history-muted">Model {check.modelVersion}</span>
         <label>
