@@ -149,6 +149,10 @@ test('export → delete everything → import gives back the identical history',
   ]);
   const html = await readFile(await report.path(), 'utf8');
   expect(html).toContain('not a diagnosis');
+  expect(html).toContain('<th>Model estimate</th>');
+  expect(html).toContain('It is not the person’s risk of skin cancer');
+  expect(html).toContain('When in doubt, see a doctor');
+  expect(html).not.toMatch(/Model probability/);
   expect(html).toContain('data:image/jpeg;base64,');
   expect(html).not.toMatch(/<script|src="http/i);
 
@@ -166,6 +170,53 @@ test('export → delete everything → import gives back the identical history',
   // Kept for the next test: a damaged copy of a genuine export.
   const truncated = (await readFile(archivePath, 'utf8')).slice(0, 5000);
   await writeFile(path.join(generatedDir, 'history-truncated.json'), truncated);
+});
+
+test('importing an older export of a mole asks first, lists what it replaces, and Cancel changes nothing', async () => {
+  test.skip(skipReason !== null, skipReason ?? '');
+  await openMyMoles(app);
+  await page.getByTestId('mole-item').getByRole('button').click();
+  const exported = await storedHistory(page);
+  expect(exported.checks).toHaveLength(2);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-mole-archive').click(),
+  ]);
+  const archivePath = await download.path();
+
+  // Newer edits than the export: a rename and a deleted check.
+  await page.getByTestId('rename-mole').click();
+  await page.getByTestId('rename-mole-input').fill('Beta renamed');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('timeline-mole-name')).toHaveText('Beta renamed');
+  await page
+    .getByRole('button', { name: /^Delete this check/ })
+    .first()
+    .click();
+  await page.getByTestId('confirm-delete').click();
+  await expect(page.getByTestId('timeline-item')).toHaveCount(1);
+  await openMyMoles(app);
+  const edited = await storedHistory(page);
+
+  await page.getByTestId('import-file').setInputFiles(archivePath);
+  const question = page.getByTestId('import-confirm');
+  await expect(question).toContainText('1 mole you already have will be replaced by the archive’s version:');
+  await expect(question.getByRole('listitem')).toHaveText(
+    'Beta renamed → Left shoulder (1 check no longer on this device comes back)',
+  );
+  await expectNoSeriousA11yViolations(page, 'import replace question');
+  await question.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('history-status')).toHaveText('Import cancelled. Nothing was changed.');
+  expect(await storedHistory(page)).toEqual(edited);
+  await expect(page.getByTestId('mole-item')).toContainText('Beta renamed');
+
+  await page.getByTestId('import-file').setInputFiles(archivePath);
+  await page.getByTestId('import-replace').click();
+  await expect(page.getByTestId('history-status')).toHaveText(
+    'Imported 1 mole and 2 checks: 1 check added, 1 mole and 1 check replaced by the archive’s version.',
+  );
+  // The archive's version, as exported: old name, the deleted check back.
+  expect(await storedHistory(page)).toEqual(exported);
 });
 
 test('a corrupt or foreign import file is rejected and the history is unchanged', async () => {

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { deleteEverything } from '../store/check-records';
+import { deleteCheck, deleteEverything } from '../store/check-records';
 import type { HistoryDb } from '../store/open-history-db';
+import { updateMole } from '../store/mole-records';
 import { saveCheck } from '../store/save-check';
 import {
   blobBytes,
@@ -13,7 +14,7 @@ import {
 } from '../store/test-fixtures';
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION } from './archive-format';
 import { archiveToBlob, buildArchive } from './build-archive';
-import { importSnapshot } from './import-archive';
+import { importSnapshot, planImport } from './import-archive';
 import { readHistory, type HistorySnapshot } from './read-history';
 import { parseArchiveFile } from './validate-archive';
 
@@ -87,7 +88,10 @@ describe('export → import round trip', () => {
     const parsed = await parseArchiveFile(file);
     if (!parsed.ok) throw new Error(parsed.error.message);
     const imported = await importSnapshot(db, parsed.value);
-    expect(imported.ok && imported.value).toEqual({ moles: 2, checks: 3 });
+    expect(imported.ok && imported.value).toEqual({
+      moles: { added: 2, replaced: 0 },
+      checks: { added: 3, replaced: 0 },
+    });
     expect(await current(db)).toEqual(before);
   });
 
@@ -123,5 +127,68 @@ describe('export → import round trip', () => {
     const result = await importSnapshot(db, incoming);
     expect(result.ok).toBe(false);
     expect(await current(db)).toEqual(before);
+  });
+});
+
+describe('importing over records that are already here', () => {
+  beforeEach(installFreshIndexedDb);
+
+  /** The reviewer's case: export a mole, rename it and delete a check, then import the export. */
+  async function editedAfterExport(db: HistoryDb) {
+    await seed(db);
+    const all = await readHistory(db);
+    if (!all.ok) throw new Error('read failed');
+    const shoulder = all.value.moles.find((m) => m.name.startsWith('Left'))!;
+    const exported = await readHistory(db, shoulder.id);
+    if (!exported.ok) throw new Error('read failed');
+    const parsed = await parseArchiveFile(await archiveToBlob(exported.value));
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    await updateMole(db, shoulder.id, { name: 'Beta renamed', recheckIntervalDays: 30 });
+    await deleteCheck(db, exported.value.checks[0]!.id);
+    return { archive: parsed.value, shoulder };
+  }
+
+  it('plans without writing: which moles would be replaced, by what, and which checks come back', async () => {
+    const db = await openTestDb();
+    const { archive, shoulder } = await editedAfterExport(db);
+    const before = await current(db);
+
+    const plan = await planImport(db, archive);
+    if (!plan.ok) throw new Error(plan.error.message);
+    expect(plan.value.moles).toEqual({ added: 0, replaced: 1 });
+    expect(plan.value.checks).toEqual({ added: 1, replaced: 1 });
+    expect(plan.value.replacedMoles).toEqual([
+      {
+        current: { ...shoulder, name: 'Beta renamed', recheckIntervalDays: 30 },
+        incoming: shoulder,
+        returningChecks: 1,
+      },
+    ]);
+    expect(await current(db)).toEqual(before);
+  });
+
+  it('says how many records the import added and how many it replaced', async () => {
+    const db = await openTestDb();
+    const { archive } = await editedAfterExport(db);
+    const imported = await importSnapshot(db, archive);
+    expect(imported.ok && imported.value).toEqual({
+      moles: { added: 0, replaced: 1 },
+      checks: { added: 1, replaced: 1 },
+    });
+    const after = await current(db);
+    expect(after.moles.map((m) => m.name).sort()).toEqual(['Left <shoulder>', 'Right calf']);
+    expect(after.checks).toHaveLength(3);
+  });
+
+  it('plans nothing to replace for an import into an empty history', async () => {
+    const db = await openTestDb();
+    const { archive } = await editedAfterExport(db);
+    await deleteEverything(db);
+    const plan = await planImport(db, archive);
+    expect(plan.ok && plan.value).toEqual({
+      moles: { added: 1, replaced: 0 },
+      checks: { added: 2, replaced: 0 },
+      replacedMoles: [],
+    });
   });
 });

@@ -1,9 +1,19 @@
-import { useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
+import { bodyLocationLabel } from '../store/body-locations';
 import { deleteEverything } from '../store/check-records';
+import { ok, type Result } from '../store/history-error';
 import type { HistoryDb } from '../store/open-history-db';
-import { importSnapshot } from '../transfer/import-archive';
+import {
+  importSnapshot,
+  planImport,
+  type ImportCounts,
+  type ImportPlan,
+  type MoleReplacement,
+} from '../transfer/import-archive';
+import type { HistorySnapshot } from '../transfer/read-history';
 import { parseArchiveFile } from '../transfer/validate-archive';
 import { ConfirmButton } from './confirm-button';
+import type { ReportModel } from '../transfer/build-report';
 import { exportFile, type ExportKind } from './export-files';
 import { HistoryAlert } from './history-alert';
 import { notifyHistoryChanged } from './history-events';
@@ -11,18 +21,154 @@ import { StorageUsageLine } from './storage-usage-line';
 
 type Message = { tone: 'error' | 'info'; text: string };
 
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/** "1 mole and 2 checks", leaving out a kind with none; "nothing" when both are zero. */
+function records({ moles, checks }: { moles: number; checks: number }): string {
+  const parts = [moles > 0 ? plural(moles, 'mole') : '', checks > 0 ? plural(checks, 'check') : ''];
+  return parts.filter(Boolean).join(' and ') || 'nothing';
+}
+
+const added = ({ moles, checks }: ImportCounts) => ({ moles: moles.added, checks: checks.added });
+const replaced = ({ moles, checks }: ImportCounts) => ({ moles: moles.replaced, checks: checks.replaced });
+const replacesNothing = (counts: ImportCounts) => counts.moles.replaced + counts.checks.replaced === 0;
+
+/** The final word on an import: how many records were new to this device and how many replaced its own. */
+function importedMessage(counts: ImportCounts): string {
+  const { moles, checks } = counts;
+  const total = `Imported ${plural(moles.added + moles.replaced, 'mole')} and ${plural(checks.added + checks.replaced, 'check')}`;
+  if (replacesNothing(counts)) return `${total}, all new to this device.`;
+  return `${total}: ${records(added(counts))} added, ${records(replaced(counts))} replaced by the archive’s version.`;
+}
+
+/** One replaced mole in words: its name here → in the archive, and what else the archive would change back. */
+function describeReplacement({ current, incoming, returningChecks }: MoleReplacement): string {
+  const name = current.name === incoming.name ? incoming.name : `${current.name} → ${incoming.name}`;
+  const changes: string[] = [];
+  if (current.bodyLocation !== incoming.bodyLocation) {
+    changes.push(
+      `place: ${bodyLocationLabel(current.bodyLocation)} → ${bodyLocationLabel(incoming.bodyLocation)}`,
+    );
+  }
+  if (current.recheckIntervalDays !== incoming.recheckIntervalDays) {
+    changes.push(`re-check every ${current.recheckIntervalDays} → ${incoming.recheckIntervalDays} days`);
+  }
+  if (returningChecks > 0) {
+    const verb = returningChecks === 1 ? 'comes' : 'come';
+    changes.push(`${plural(returningChecks, 'check')} no longer on this device ${verb} back`);
+  }
+  if (changes.length > 0) return `${name} (${changes.join('; ')})`;
+  return current.name === incoming.name ? `${name} (same as here)` : name;
+}
+
+/**
+ * Asked before an import overwrites records already here: replacing by id would otherwise silently undo a
+ * rename or bring back a deleted check. Focus moves to the question so a screen reader reads it at once.
+ */
+function ReplaceConfirmation({
+  plan,
+  onConfirm,
+  onCancel,
+}: {
+  plan: ImportPlan;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const questionId = useId();
+  const groupRef = useRef<HTMLDivElement>(null);
+  useEffect(() => groupRef.current?.focus(), []);
+  const { moles, checks, replacedMoles } = plan;
+  const [count, noun] = moles.replaced > 0 ? [moles.replaced, 'mole'] : [checks.replaced, 'check'];
+  return (
+    <div
+      ref={groupRef}
+      className="history-panel history-panel--due"
+      role="group"
+      aria-labelledby={questionId}
+      tabIndex={-1}
+      data-testid="import-confirm"
+    >
+      <p id={questionId}>
+        <strong>
+          {plural(count, noun)} you already have will be replaced by the archive’s version
+          {replacedMoles.length > 0 ? ':' : '.'}
+        </strong>
+      </p>
+      {replacedMoles.length > 0 && (
+        <ul data-testid="import-replaced-moles">
+          {replacedMoles.map((replacement) => (
+            <li key={replacement.incoming.id}>{describeReplacement(replacement)}</li>
+          ))}
+        </ul>
+      )}
+      <p>
+        In all: {records(added(plan))} added, {records(replaced(plan))} replaced. Moles and checks that are
+        not in the archive stay as they are.
+      </p>
+      <div className="history-actions">
+        <button
+          type="button"
+          className="button button--danger"
+          onClick={onConfirm}
+          data-testid="import-replace"
+        >
+          Replace and import
+        </button>
+        <button type="button" className="button button--ghost" onClick={onCancel} data-testid="import-cancel">
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}
+
+interface CheckedArchive {
+  snapshot: HistorySnapshot;
+  plan: ImportPlan;
+}
+
+/** A valid archive and what importing it would do; nothing is written yet. */
+async function checkArchive(db: HistoryDb, file: File): Promise<Result<CheckedArchive>> {
+  const parsed = await parseArchiveFile(file);
+  if (!parsed.ok) return parsed;
+  const plan = await planImport(db, parsed.value);
+  return plan.ok ? ok({ snapshot: parsed.value, plan: plan.value }) : plan;
+}
+
 /** Export everything, import an archive, delete everything, and how much space the history takes. */
-export function DataTools({ db, isEmpty, version }: { db: HistoryDb; isEmpty: boolean; version: unknown }) {
+export function DataTools({
+  db,
+  isEmpty,
+  version,
+  model,
+}: {
+  db: HistoryDb;
+  isEmpty: boolean;
+  version: unknown;
+  /** The model the app runs now, for the report's answer ranges and measured error rates. */
+  model?: ReportModel;
+}) {
   const [message, setMessage] = useState<Message>();
   const [busy, setBusy] = useState(false);
+  // A checked archive that would replace records already here, waiting for the person's answer.
+  const [pending, setPending] = useState<CheckedArchive>();
 
   const runExport = async (kind: ExportKind) => {
-    const result = await exportFile(db, kind);
+    const result = await exportFile(db, kind, undefined, model);
     setMessage(
       result.ok
         ? { tone: 'info', text: 'Export saved to your downloads.' }
         : { tone: 'error', text: result.error.message },
     );
+  };
+
+  const writeImport = async (snapshot: HistorySnapshot) => {
+    setBusy(true);
+    const imported = await importSnapshot(db, snapshot);
+    setBusy(false);
+    if (!imported.ok) return setMessage({ tone: 'error', text: imported.error.message });
+    setMessage({ tone: 'info', text: importedMessage(imported.value) });
+    notifyHistoryChanged();
   };
 
   const runImport = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -32,16 +178,24 @@ export function DataTools({ db, isEmpty, version }: { db: HistoryDb; isEmpty: bo
     input.value = '';
     if (!file) return;
     setBusy(true);
-    const parsed = await parseArchiveFile(file);
-    const imported = parsed.ok ? await importSnapshot(db, parsed.value) : parsed;
+    setMessage(undefined);
+    const checked = await checkArchive(db, file);
     setBusy(false);
-    if (!imported.ok) return setMessage({ tone: 'error', text: imported.error.message });
-    const { moles, checks } = imported.value;
-    setMessage({
-      tone: 'info',
-      text: `Imported ${moles} mole${moles === 1 ? '' : 's'} and ${checks} check${checks === 1 ? '' : 's'}.`,
-    });
-    notifyHistoryChanged();
+    if (!checked.ok) return setMessage({ tone: 'error', text: checked.error.message });
+    // Nothing already here would be overwritten: nothing to ask, import at once.
+    if (replacesNothing(checked.value.plan)) return writeImport(checked.value.snapshot);
+    setPending(checked.value);
+  };
+
+  const confirmImport = () => {
+    if (!pending) return;
+    setPending(undefined);
+    void writeImport(pending.snapshot);
+  };
+
+  const cancelImport = () => {
+    setPending(undefined);
+    setMessage({ tone: 'info', text: 'Import cancelled. Nothing was changed.' });
   };
 
   const runDeleteAll = async () => {
@@ -84,10 +238,13 @@ export function DataTools({ db, isEmpty, version }: { db: HistoryDb; isEmpty: bo
           type="file"
           accept=".json,application/json"
           onChange={(event) => void runImport(event)}
-          disabled={busy}
+          disabled={busy || pending !== undefined}
           data-testid="import-file"
         />
       </label>
+      {pending && (
+        <ReplaceConfirmation plan={pending.plan} onConfirm={confirmImport} onCancel={cancelImport} />
+      )}
       {!isEmpty && (
         <ConfirmButton
           label="Delete everything"

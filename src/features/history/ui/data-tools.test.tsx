@@ -1,0 +1,125 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { deleteCheck, deleteEverything } from '../store/check-records';
+import type { Mole } from '../store/history-types';
+import { updateMole } from '../store/mole-records';
+import type { HistoryDb } from '../store/open-history-db';
+import { installFreshIndexedDb, openTestDb, storedCheck } from '../store/test-fixtures';
+import { archiveToBlob } from '../transfer/build-archive';
+import { importSnapshot } from '../transfer/import-archive';
+import { readHistory, type HistorySnapshot } from '../transfer/read-history';
+import { DataTools } from './data-tools';
+
+const alpha: Mole = {
+  id: 'alpha',
+  name: 'Alpha',
+  bodyLocation: 'back-upper-left',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  recheckIntervalDays: 91,
+};
+const checks = [
+  storedCheck({ id: 'first', moleId: 'alpha', takenAt: '2026-03-01T10:00:00.000Z' }),
+  storedCheck({ id: 'second', moleId: 'alpha', takenAt: '2026-06-01T08:30:00.000Z' }),
+];
+
+/**
+ * A mole "Alpha" with two checks on this device, and "Export this mole" of it. (Built from records, not read
+ * back: jsdom's Blob does not survive fake-indexeddb's structured clone, so a stored photo cannot be exported.)
+ */
+async function alphaAndItsExport(db: HistoryDb): Promise<File> {
+  const snapshot = { moles: [alpha], checks };
+  const saved = await importSnapshot(db, snapshot);
+  if (!saved.ok) throw new Error(saved.error.message);
+  return new File([await archiveToBlob(snapshot)], 'alpha.json', { type: 'application/json' });
+}
+
+/** After the export: renamed, and its first check deleted. */
+async function editSinceExport(db: HistoryDb): Promise<void> {
+  await updateMole(db, alpha.id, { name: 'Beta renamed' });
+  await deleteCheck(db, 'first');
+}
+
+async function stored(db: HistoryDb): Promise<HistorySnapshot> {
+  const read = await readHistory(db);
+  if (!read.ok) throw new Error(read.error.message);
+  return read.value;
+}
+
+function chooseFile(file: File) {
+  fireEvent.change(screen.getByTestId('import-file'), { target: { files: [file] } });
+}
+
+let db: HistoryDb;
+
+beforeEach(async () => {
+  installFreshIndexedDb();
+  db = await openTestDb();
+});
+
+afterEach(cleanup);
+
+describe('DataTools import', () => {
+  it('asks before an archive replaces a mole edited since the export, and changes nothing on Cancel', async () => {
+    const file = await alphaAndItsExport(db);
+    await editSinceExport(db);
+    const edited = await stored(db);
+
+    render(<DataTools db={db} isEmpty={false} version={0} />);
+    chooseFile(file);
+    const question = await screen.findByTestId('import-confirm');
+    expect(question.textContent).toContain(
+      '1 mole you already have will be replaced by the archive’s version:',
+    );
+    const replaced = within(question).getByRole('listitem');
+    expect(replaced.textContent).toBe('Beta renamed → Alpha (1 check no longer on this device comes back)');
+    expect(question.textContent).toContain('In all: 1 check added, 1 mole and 1 check replaced.');
+    // Nothing is written while the person is being asked.
+    expect(await stored(db)).toEqual(edited);
+
+    fireEvent.click(within(question).getByRole('button', { name: 'Cancel' }));
+    expect((await screen.findByTestId('history-status')).textContent).toBe(
+      'Import cancelled. Nothing was changed.',
+    );
+    expect(screen.queryByTestId('import-confirm')).toBeNull();
+    expect(await stored(db)).toEqual(edited);
+  });
+
+  it('after "Replace and import" says how many records were added and how many replaced', async () => {
+    const file = await alphaAndItsExport(db);
+    await editSinceExport(db);
+
+    render(<DataTools db={db} isEmpty={false} version={0} />);
+    chooseFile(file);
+    fireEvent.click(await screen.findByRole('button', { name: 'Replace and import' }));
+    expect((await screen.findByTestId('history-status')).textContent).toBe(
+      'Imported 1 mole and 2 checks: 1 check added, 1 mole and 1 check replaced by the archive’s version.',
+    );
+    const after = await stored(db);
+    expect(after.moles.map((m) => m.name)).toEqual(['Alpha']);
+    expect(after.checks.map((c) => c.id).sort()).toEqual(['first', 'second']);
+  });
+
+  it('imports at once, without asking, when the archive replaces nothing', async () => {
+    const file = await alphaAndItsExport(db);
+    await deleteEverything(db);
+
+    render(<DataTools db={db} isEmpty={true} version={0} />);
+    chooseFile(file);
+    expect((await screen.findByTestId('history-status')).textContent).toBe(
+      'Imported 1 mole and 2 checks, all new to this device.',
+    );
+    expect(screen.queryByTestId('import-confirm')).toBeNull();
+    expect((await stored(db)).checks).toHaveLength(2);
+  });
+
+  it('still refuses a broken file before asking anything', async () => {
+    const file = await alphaAndItsExport(db);
+    const before = await stored(db);
+    render(<DataTools db={db} isEmpty={false} version={0} />);
+    chooseFile(new File([(await file.text()).slice(0, 500)], 'broken.json'));
+    expect((await screen.findByTestId('history-error')).textContent).toMatch(/Nothing was changed\./);
+    expect(screen.queryByTestId('import-confirm')).toBeNull();
+    expect(await stored(db)).toEqual(before);
+  });
+});
