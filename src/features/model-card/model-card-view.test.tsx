@@ -81,6 +81,45 @@ describe('ModelCardView', () => {
     expect(ranges).toMatch(/count 32% or more as “needs a doctor”/);
   });
 
+  it('says under the answers table that its counts were worked out once and may differ at a boundary', () => {
+    render(<ModelCardView metadata={committed} />);
+    const table = screen.getByRole('table', { name: /what the app answered/i });
+    const note = screen.getByTestId('test-levels-note');
+    expect(table.getAttribute('aria-describedby')).toBe(note.id);
+    expect(note.textContent).toMatch(/worked out once, when the model was made/);
+    expect(note.textContent).toMatch(/right at the boundary between two answers can land on the other side/);
+  });
+
+  it('names each table’s scrolling box by its caption, so it can be found and scrolled by keyboard', () => {
+    render(<ModelCardView metadata={committed} />);
+    for (const name of [/held-out test photos/i, /what the app answered/i]) {
+      const region = screen.getByRole('region', { name });
+      expect(region.getAttribute('tabindex')).toBe('0');
+      expect(region.querySelector('table')).toBeTruthy();
+    }
+  });
+
+  it('tells what it learned from in plain words and keeps the raw facts in closed technical details', () => {
+    render(<ModelCardView metadata={committed} />);
+    const section = screen.getByRole('region', { name: 'What it learned from' });
+    const details = section.querySelector('details')!;
+    expect(details.open).toBe(false);
+    expect(details.querySelector('summary')!.textContent).toBe('Technical details (for developers)');
+    // The plain text is outside the details; the raw description and recipe from metadata.json inside.
+    const plain = (section.textContent ?? '').replace(details.textContent ?? '', '');
+    expect(plain).toMatch(/taken through a skin microscope/);
+    expect(plain).toMatch(/880 photos to learn from \(440 needed a doctor, 440 harmless\)/);
+    expect(plain).toMatch(/126 photos kept apart/);
+    expect(plain).toMatch(
+      /MobileNetV2 1\.0 224, a general-purpose picture-recognition network \(Apache-2\.0 licence\)/,
+    );
+    expect(plain).not.toMatch(/recipe|epoch|valid AUC|class folders/i);
+    expect(screen.getByTestId('training-description').textContent).toBe(committed.training.description);
+    expect(screen.getByTestId('training-recipe').textContent).toBe(committed.training.recipe);
+    expect(details.textContent).toContain(committed.baseModel.name);
+    expect(details.textContent).toMatch(/train: 880 images \(440 dangerous, 440 not dangerous\)/);
+  });
+
   it('leaves the answers table out for metadata without test levels', () => {
     const test = { ...committed.metrics.test! };
     delete test.levels;

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type {
   ClassLevels,
   LevelShares,
@@ -6,14 +7,77 @@ import type {
   SplitMetrics,
 } from '../../shared/model/model-metadata';
 import { formatAuc, formatPercent, formatWithInterval } from './format-metric';
-import { summariseImages } from './summarise-images';
+import { describeImagesPlainly, summariseImages } from './summarise-images';
 import './model-card.css';
+import { shownScale } from '../../shared/model/shown-estimate';
 
 const BACKEND_NAMES: Record<string, string> = {
   webgl: 'WebGL (the graphics chip)',
   wasm: 'WebAssembly (the processor)',
   cpu: 'plain JavaScript (slowest fallback)',
 };
+
+interface TableProps {
+  caption: string;
+  /** The row-header column's name, then one name per value column. */
+  columns: [string, ...string[]];
+  /** Each row: its header, then one value per value column. */
+  rows: Array<[string, ...string[]]>;
+  /** Room for the column names beside the values once stacked: 'short' for one-word names. */
+  labels?: 'short' | 'long';
+  testId?: string;
+  describedBy?: string;
+}
+
+/**
+ * A table that never widens the page. On a narrow screen the CSS stacks each row under its header with the
+ * column names beside the values (from data-label); the explicit roles keep it a table for screen readers,
+ * which some browsers stop exposing once table parts are display: block. If it still cannot fit (very large
+ * text), it scrolls sideways inside its own box, focusable and named by the caption.
+ */
+function ResponsiveTable({ caption, columns, rows, labels = 'long', testId, describedBy }: TableProps) {
+  const captionId = useId();
+  const [rowHeaderName, ...valueNames] = columns;
+  return (
+    <div className="model-card__scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table
+        className={`metrics metrics--${labels}-labels`}
+        role="table"
+        aria-labelledby={captionId}
+        aria-describedby={describedBy}
+        data-testid={testId}
+      >
+        <caption id={captionId}>{caption}</caption>
+        <thead role="rowgroup">
+          <tr role="row">
+            <th scope="col" role="columnheader">
+              {rowHeaderName}
+            </th>
+            {valueNames.map((name) => (
+              <th key={name} scope="col" role="columnheader">
+                {name}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody role="rowgroup">
+          {rows.map(([header, ...values]) => (
+            <tr key={header} role="row">
+              <th scope="row" role="rowheader">
+                {header}
+              </th>
+              {values.map((value, i) => (
+                <td key={valueNames[i]} role="cell" data-label={valueNames[i]}>
+                  {value}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
 
 function MetricsTable({ caption, metrics }: { caption: string; metrics: SplitMetrics }) {
   const ci = metrics.ci95 ?? {};
@@ -36,25 +100,12 @@ function MetricsTable({ caption, metrics }: { caption: string; metrics: SplitMet
     ['AUC', formatAuc(metrics.auc, ci.auc), '0.5 is guessing, 1.0 is perfect'],
   ];
   return (
-    <table className="metrics">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Measure</th>
-          <th scope="col">Result</th>
-          <th scope="col">Meaning</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(([name, value, meaning]) => (
-          <tr key={name}>
-            <th scope="row">{name}</th>
-            <td>{value}</td>
-            <td>{meaning}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ResponsiveTable
+      caption={caption}
+      columns={['Measure', 'Result', 'Meaning']}
+      rows={rows}
+      labels="short"
+    />
   );
 }
 
@@ -65,32 +116,33 @@ function levelCell(shares: LevelShares, level: 'high' | 'inconclusive' | 'low'):
 
 /** What the app itself showed for the test photos: its three answers, per true class. */
 function LevelsTable({ levels, n }: { levels: ClassLevels; n: number }) {
-  const rows: Array<[string, LevelShares]> = [
-    [`Needed a doctor (${levels.dangerous.n})`, levels.dangerous],
-    [`Harmless (${levels.notDangerous.n})`, levels.notDangerous],
-  ];
+  const rows = (
+    [
+      [`Needed a doctor (${levels.dangerous.n})`, levels.dangerous],
+      [`Harmless (${levels.notDangerous.n})`, levels.notDangerous],
+    ] as const
+  ).map(([name, shares]): [string, string, string, string] => [
+    name,
+    levelCell(shares, 'high'),
+    levelCell(shares, 'inconclusive'),
+    levelCell(shares, 'low'),
+  ]);
+  const noteId = useId();
   return (
-    <table className="metrics" data-testid="test-levels">
-      <caption>What the app answered for the same {n} test photos</caption>
-      <thead>
-        <tr>
-          <th scope="col">Mole</th>
-          <th scope="col">Have it checked</th>
-          <th scope="col">Inconclusive</th>
-          <th scope="col">Low concern</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(([name, shares]) => (
-          <tr key={name}>
-            <th scope="row">{name}</th>
-            <td>{levelCell(shares, 'high')}</td>
-            <td>{levelCell(shares, 'inconclusive')}</td>
-            <td>{levelCell(shares, 'low')}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <>
+      <ResponsiveTable
+        caption={`What the app answered for the same ${n} test photos`}
+        columns={['Mole', 'Have it checked', 'Inconclusive', 'Low concern']}
+        rows={rows}
+        testId="test-levels"
+        describedBy={noteId}
+      />
+      {/* The counts come from one run in Node (wasm); a few test photos lie within ~0.001 of a band edge. */}
+      <p className="model-card__note" id={noteId} data-testid="test-levels-note">
+        These counts were worked out once, when the model was made; a photo lying right at the boundary
+        between two answers can land on the other side on another phone or computer.
+      </p>
+    </>
   );
 }
 
@@ -119,12 +171,20 @@ export function ModelCardView({
   backend?: string | undefined;
 }) {
   const test = metadata.metrics.test;
-  const images = summariseImages(metadata.training.images);
+  // The edges as the result screen's scale shows them, so the two screens never disagree by a rounding.
+  const scale = shownScale(metadata.inconclusiveBand);
+  const images = describeImagesPlainly(metadata.training.images);
+  const rawImages = summariseImages(metadata.training.images);
+  // "MobileNetV2 1.0 224 (ImageNet, …)" → "MobileNetV2 1.0 224"; the full name is in the technical details.
+  const baseName = metadata.baseModel.name.split(' (')[0];
   return (
     <div className="model-card">
       <section aria-labelledby="mc-data">
         <h2 id="mc-data">What it learned from</h2>
-        <p>{metadata.training.description}</p>
+        <p>
+          Close-up photos of moles taken through a skin microscope (dermatoscope), each marked as a mole that
+          needed a doctor or a harmless one. They were split into three groups, and no photo was in two:
+        </p>
         {images.length > 0 && (
           <ul>
             {images.map((line) => (
@@ -133,8 +193,30 @@ export function ModelCardView({
           </ul>
         )}
         <p>
-          Built on {metadata.baseModel.name} ({metadata.baseModel.licence}).
+          It started from {baseName}, a general-purpose picture-recognition network (
+          {metadata.baseModel.licence} licence), which was then trained further on these photos.
         </p>
+        <details className="model-card__details">
+          <summary>Technical details (for developers)</summary>
+          <dl>
+            <dt>Training data</dt>
+            <dd data-testid="training-description">{metadata.training.description}</dd>
+            <dt>Images per split</dt>
+            <dd>
+              <ul>
+                {rawImages.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            </dd>
+            <dt>Base model</dt>
+            <dd>
+              {metadata.baseModel.name} ({metadata.baseModel.licence}), from {metadata.baseModel.source}
+            </dd>
+            <dt>Training recipe</dt>
+            <dd data-testid="training-recipe">{metadata.training.recipe}</dd>
+          </dl>
+        </details>
       </section>
 
       <section aria-labelledby="mc-metrics">
@@ -156,11 +238,11 @@ export function ModelCardView({
           <p>No test measurements are recorded for this model version.</p>
         )}
         <p data-testid="answer-ranges">
-          The app gives three answers: “Low concern” below {formatPercent(metadata.inconclusiveBand[0])},
-          “Have it checked” from {formatPercent(metadata.inconclusiveBand[1])}, and “Inconclusive” in between.
-          The yes/no figures above count {formatPercent(metadata.threshold)} or more as “needs a doctor” (the
-          cut-off that flagged at least 90% of such moles among separate validation photos); it lies inside
-          the inconclusive range, so it is how those figures are counted, not an answer the app gives.
+          The app gives three answers: “Low concern” below {scale.low}%, “Have it checked” from {scale.high}%,
+          and “Inconclusive” in between. The yes/no figures above count {formatPercent(metadata.threshold)} or
+          more as “needs a doctor” (the cut-off that flagged at least 90% of such moles among separate
+          validation photos); it lies inside the inconclusive range, so it is how those figures are counted,
+          not an answer the app gives.
         </p>
         {metadata.outOfDomain && <OutOfDomainNote check={metadata.outOfDomain} testAuc={test?.auc} />}
       </section>
@@ -195,8 +277,6 @@ export function ModelCardView({
           <dd data-testid="backend" data-backend={backend}>
             {backend ? (BACKEND_NAMES[backend] ?? backend) : 'not loaded yet'}
           </dd>
-          <dt>Training recipe</dt>
-          <dd>{metadata.training.recipe}</dd>
         </dl>
       </section>
     </div>
