@@ -4,7 +4,7 @@ import type { ModelMetadata } from '../../shared/model/model-metadata';
 import { AbcdeSigns } from './abcde-signs';
 import type { AnalysisResult, BackendName } from './analysis-types';
 import { ProbabilityBar } from './probability-bar';
-import { RISK_COPY } from './risk-copy';
+import { errorRateLine, NOT_ASSESSED_COPY, RISK_COPY } from './risk-copy';
 import { riskLevel } from './risk-level';
 import './analysis.css';
 
@@ -27,7 +27,10 @@ interface ResultViewProps {
 
 export function ResultView({ result, metadata, actions, preview, onRetake, onModelCard }: ResultViewProps) {
   const level = riskLevel(result.probability, metadata, result.guard);
-  const copy = RISK_COPY[level];
+  const withheld = result.guard.verdict === 'reject';
+  const copy = withheld ? NOT_ASSESSED_COPY : RISK_COPY[level];
+  // A turned-down photo has no answer whose error rate would mean anything.
+  const errorRate = withheld ? undefined : errorRateLine(level, metadata.metrics.test);
   return (
     <div className="result">
       <section
@@ -40,11 +43,31 @@ export function ResultView({ result, metadata, actions, preview, onRetake, onMod
         <div className="risk__text">
           <h2 className="risk__title">{copy.title}</h2>
           <p>{copy.summary}</p>
+          {!withheld && (
+            <p className="risk__record" data-testid="error-rate">
+              {errorRate && <>{errorRate} </>}
+              <button type="button" className="link-button" onClick={onModelCard}>
+                How often it is wrong
+              </button>
+            </p>
+          )}
         </div>
         {preview && <div className="risk__preview">{preview}</div>}
       </section>
 
-      {result.guard.verdict === 'reject' && (
+      {/* Right under the verdict, not at the foot of the screen: most photos here are phone photos. */}
+      {!withheld && (
+        <p className="domain-note" data-testid="domain-note">
+          <Icon name="info" size={20} />
+          <span>
+            <strong>Phone photo?</strong> The model learned from dermatoscope images (taken through a skin
+            microscope). A photo taken without one is a different kind of picture, so give this answer less
+            weight.
+          </span>
+        </p>
+      )}
+
+      {withheld && (
         <section className="guard-advice" aria-labelledby="guard-heading">
           <h2 id="guard-heading">Why no clear answer</h2>
           <ul>
@@ -59,7 +82,7 @@ export function ResultView({ result, metadata, actions, preview, onRetake, onMod
         <ProbabilityBar
           probability={result.probability}
           band={metadata.inconclusiveBand}
-          withheld={result.guard.verdict === 'reject'}
+          withheld={withheld}
         />
       </section>
 

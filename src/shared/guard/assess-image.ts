@@ -9,7 +9,7 @@
  *   const { features, logit } = run the model on `input`;
  *   const domain = metadata.guard ? assessDomain(features, metadata.guard) : undefined;
  *   const verdict = assessImage(quality, domain);
- *   // verdict.ok === false → show "Inconclusive — retake or have it checked" with verdict.advice
+ *   // verdict.ok === false → show "Photo not assessed — please retake it" with verdict.advice
  *   // (one sentence per problem, main problem first), whatever the probability says.
  *
  * Problems: 'not-skin' | 'too-dark' | 'overexposed' | 'low-contrast' | 'blurred' (see guard-problem.ts).

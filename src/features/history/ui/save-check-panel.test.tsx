@@ -2,19 +2,21 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HistoryDb } from '../store/open-history-db';
+import { CAT_PHOTO_CHECK, draft } from '../store/test-fixtures';
 import { SaveCheckPanel } from './save-check-panel';
 
 afterEach(cleanup);
 
 describe('SaveCheckPanel', () => {
   it('asks for a name and a body location before saving, in plain words', () => {
-    const makeDraft = vi.fn();
+    const makeDraft = vi.fn(() => draft());
+    const onSaved = vi.fn();
     render(
       <SaveCheckPanel
         db={{} as HistoryDb}
         moles={[]}
         makeDraft={makeDraft}
-        onSaved={vi.fn()}
+        onSaved={onSaved}
         onCancel={vi.fn()}
       />,
     );
@@ -24,7 +26,9 @@ describe('SaveCheckPanel', () => {
     fireEvent.change(screen.getByTestId('mole-name'), { target: { value: 'Left shoulder' } });
     fireEvent.click(screen.getByTestId('save-check-confirm'));
     expect(screen.getByRole('alert').textContent).toMatch(/where the mole is/);
-    expect(makeDraft).not.toHaveBeenCalled();
+    expect(onSaved).not.toHaveBeenCalled();
+    // Built once when the panel opened, not again on every render or attempt.
+    expect(makeDraft).toHaveBeenCalledTimes(1);
   });
 
   it('keeps the body outline and the list in step, and the outline works from the keyboard', () => {
@@ -32,7 +36,7 @@ describe('SaveCheckPanel', () => {
       <SaveCheckPanel
         db={{} as HistoryDb}
         moles={[]}
-        makeDraft={vi.fn()}
+        makeDraft={() => draft()}
         onSaved={vi.fn()}
         onCancel={vi.fn()}
       />,
@@ -61,7 +65,7 @@ describe('SaveCheckPanel', () => {
       <SaveCheckPanel
         db={{} as HistoryDb}
         moles={moles}
-        makeDraft={vi.fn()}
+        makeDraft={() => draft()}
         onSaved={vi.fn()}
         onCancel={vi.fn()}
       />,
@@ -70,5 +74,34 @@ describe('SaveCheckPanel', () => {
       true,
     );
     expect((screen.getByTestId('existing-mole') as HTMLSelectElement).value).toBe('a');
+  });
+
+  it('warns in one line that a photo the photo check turned down is saved without an estimate', () => {
+    render(
+      <SaveCheckPanel
+        db={{} as HistoryDb}
+        moles={[]}
+        makeDraft={() => draft({ riskLevel: 'inconclusive', probability: 0.97, guard: CAT_PHOTO_CHECK })}
+        onSaved={vi.fn()}
+        onCancel={vi.fn()}
+      />,
+    );
+    expect(screen.getByTestId('save-no-estimate').textContent).toBe(
+      '⚠ No estimate: this photo did not pass the photo check, so it is saved without one.',
+    );
+    // Saving stays allowed.
+    expect((screen.getByTestId('save-check-confirm') as HTMLButtonElement).disabled).toBe(false);
+
+    cleanup();
+    render(
+      <SaveCheckPanel
+        db={{} as HistoryDb}
+        moles={[]}
+        makeDraft={() => draft({ guard: { verdict: 'accept', problems: [], reasons: [] } })}
+        onSaved={vi.fn()}
+        onCancel={vi.fn()}
+      />,
+    );
+    expect(screen.queryByTestId('save-no-estimate')).toBeNull();
   });
 });

@@ -14,7 +14,10 @@ import { SaveCancelActions } from './save-cancel-actions';
 interface SavePanelProps {
   db: HistoryDb;
   moles: Mole[];
-  /** Built only when the user saves: encoding a large photo is not free. */
+  /**
+   * Built once, when the panel opens (not on every render): the panel needs the photo check's verdict to warn
+   * before a photo without an estimate is saved. The costly part, compressing the photo, still waits for Save.
+   */
   makeDraft: () => CheckDraft;
   onSaved: (mole: Mole) => void;
   onCancel: () => void;
@@ -29,6 +32,8 @@ export function SaveCheckPanel({ db, moles, makeDraft, onSaved, onCancel }: Save
   const [moleId, setMoleId] = useState(moles.at(-1)?.id ?? '');
   const [problem, setProblem] = useState<string>();
   const [saving, setSaving] = useState(false);
+  const [draft] = useState(makeDraft);
+  const withheld = draft.guard?.verdict === 'reject';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -44,7 +49,7 @@ export function SaveCheckPanel({ db, moles, makeDraft, onSaved, onCancel }: Save
     }
     setSaving(true);
     setProblem(undefined);
-    const result = await saveCheck(db, makeDraft(), target, {
+    const result = await saveCheck(db, draft, target, {
       encoder: browserPhotoEncoder,
       storage: browserStorage(),
     });
@@ -58,6 +63,14 @@ export function SaveCheckPanel({ db, moles, makeDraft, onSaved, onCancel }: Save
     <form className="history-panel" aria-labelledby={headingId} onSubmit={(event) => void submit(event)}>
       <h2 id={headingId}>Save to my moles</h2>
       <p className="history-muted">Saved on this device only. Nothing is uploaded.</p>
+      {withheld && (
+        <p className="history-notice" data-testid="save-no-estimate">
+          <strong>
+            <span aria-hidden="true">⚠ </span>No estimate:
+          </strong>{' '}
+          this photo did not pass the photo check, so it is saved without one.
+        </p>
+      )}
       {moles.length > 0 && (
         <fieldset className="history-choice">
           <legend>Which mole is this?</legend>
