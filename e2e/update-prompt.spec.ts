@@ -50,6 +50,9 @@ test('a new version waits for the person to choose "reload"', async ({ app, page
   // Nothing swapped yet: same worker, same result on screen.
   expect(await controllingVersion(page)).toBe('current');
   await expect(page.getByTestId('risk-level')).toBeVisible();
+  // It needs an answer, so unlike "Ready to work offline" it does not go away by itself.
+  await page.waitForTimeout(8_000);
+  await expect(page.getByText(/update available/i)).toBeVisible();
 
   await reload.click();
   await app.waitForModel();

@@ -13,24 +13,30 @@ export function OfflineBadge({ ready }: { ready: boolean }) {
   );
 }
 
-/** Long enough to read twice; the permanent badge keeps the information afterwards. */
-const TOAST_MS = 12_000;
+/** Long enough to read once; the permanent "Works offline" badge keeps the information afterwards. */
+const OFFLINE_NOTICE_MS = 5_000;
 
-/** "Ready to work offline", shown once, in the visit where caching finished. */
+/**
+ * "Ready to work offline", shown once, in the visit where caching finished. It needs no answer, so it does not
+ * wait for one: it goes after a few seconds by itself and lets taps through meanwhile, so it never stands
+ * between the person and the page. The status region exists before the text arrives (screen readers announce a change to a live region, not
+ * one that appears already filled) and keeps the text, visually hidden, after the toast has gone.
+ */
 export function OfflineReadyToast({ show }: { show: boolean }) {
-  const [dismissed, setDismissed] = useState(false);
+  const [expired, setExpired] = useState(false);
   useEffect(() => {
     if (!show) return;
-    const timer = setTimeout(() => setDismissed(true), TOAST_MS);
+    const timer = setTimeout(() => setExpired(true), OFFLINE_NOTICE_MS);
     return () => clearTimeout(timer);
   }, [show]);
-  if (!show || dismissed) return null;
+  const visible = show && !expired;
   return (
-    <div className="toast" role="status">
-      <p>Ready to work offline. You can now check photos without a connection.</p>
-      <button type="button" className="button button--ghost" onClick={() => setDismissed(true)}>
-        OK
-      </button>
+    <div
+      className={visible ? 'toast toast--passive' : 'visually-hidden'}
+      role="status"
+      data-testid="offline-ready-notice"
+    >
+      {show && <p>Ready to work offline. You can now check photos without a connection.</p>}
     </div>
   );
 }
