@@ -6,12 +6,14 @@ import type { Verdict } from './support/naevus-app';
 import { distDir, missing, seedImages, sharedDir } from './support/paths';
 import { expect, test } from './support/test';
 
-// The app (browser decode, worker, tfjs in Chromium) and the Node evaluation (its own JPEG/BMP decoders, tfjs
-// wasm) run the same model on the same centre square: their calibrated probabilities must agree.
-const tolerance = 0.02;
+// The app (browser decode, worker, tfjs in Chromium) and the Node evaluation (its own decoders, tfjs wasm) run
+// the same model on the same centre square. Node decodes JPEG with libjpeg-turbo like Chromium, so the pixels
+// are identical and only float rounding between backends remains (with jpeg-js it was up to 0.014, enough to
+// move a photo across a band edge).
+const tolerance = 1e-3;
 
-// The user review's photo: 0.7195, just under the band's upper edge (0.7224), read "Inconclusive" with
-// "Model estimate: 72%" beside "From 72%: have it checked".
+// The user review's photo: 0.7195 in the app, just under the band's upper edge (0.7224), read "Inconclusive"
+// with "Model estimate: 72%" beside "From 72%: have it checked"; Node's old JPEG decoder gave it 0.7330.
 const nearBandEdge = path.join(sharedDir, 'datasets', 'seed-dermoscopy', 'test', 'Dangerous', 'D505.jpg');
 
 // Default backend first (wasm in headless Chromium without a GPU), then the pure-JS fallback on one image.
