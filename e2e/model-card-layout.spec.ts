@@ -81,3 +81,16 @@ for (const viewport of [
     });
   });
 }
+
+test.describe('model card at 320×640 with text at 200%', () => {
+  test.use({ viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+
+  test('still fits the width, page title included', async ({ app, page }) => {
+    await app.open();
+    // What a phone's "large text" setting does to rem-based sizes.
+    await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+    await page.getByRole('button', { name: /how the model was made and tested/i }).click();
+    await expect(page.getByTestId('test-levels')).toBeVisible();
+    await expectFits(page, 'text 200%');
+  });
+});
