@@ -13,7 +13,7 @@ export interface Verdict {
  * The guard's advice on the result screen. No data-testid exists for it yet, so its heading is the hook; a
  * wide inconclusive band makes "inconclusive" alone no proof that the guard acted.
  */
-const guardAdviceHeading = /why no clear answer/i;
+const guardAdviceHeading = /why it could not be assessed/i;
 
 /** Loading the model (fetch + warm-up) takes a few seconds; much longer on a machine busy with other work. */
 const modelLoadTimeout = 60_000;

@@ -21,7 +21,7 @@ describe('ProbabilityBar', () => {
   it('the review (D505.jpg, 0.7195, inconclusive): the number lies inside the inconclusive range it shows', () => {
     const { label, scale, meter } = show(0.7195);
     expect(label).toBe('Model estimate: 72%');
-    expect(scale).toBe('Below 17%: low concern. 17–73%: inconclusive (shaded). From 73%: have it checked.');
+    expect(scale).toBe('Below 17%: low concern. 17–72%: inconclusive (shaded). From 73%: have it checked.');
     expect(meter?.getAttribute('aria-valuenow')).toBe('72');
   });
 

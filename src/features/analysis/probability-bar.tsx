@@ -51,7 +51,8 @@ export function ProbabilityBar({
       </div>
       <p className="probability__scale" id="probability-scale">
         {low < high
-          ? `Below ${low}%: low concern. ${low}–${high}%: inconclusive (shaded). From ${high}%: have it checked.`
+          ? // Whole percents, so the inconclusive range ends one below where "have it checked" starts.
+            `Below ${low}%: low concern. ${low}–${high - 1}%: inconclusive (shaded). From ${high}%: have it checked.`
           : `Below ${low}%: low concern. From ${high}%: have it checked.`}
       </p>
       <p className="probability__note">

@@ -117,7 +117,7 @@ describe('ResultView', () => {
     expect(meter.getAttribute('aria-valuenow')).toBe('90');
     const scale = document.getElementById(meter.getAttribute('aria-describedby')!)!;
     expect(scale.textContent).toBe(
-      'Below 30%: low concern. 30–50%: inconclusive (shaded). From 50%: have it checked.',
+      'Below 30%: low concern. 30–49%: inconclusive (shaded). From 50%: have it checked.',
     );
     expect(screen.getByText(/It is not your personal risk/)).toBeTruthy();
   });

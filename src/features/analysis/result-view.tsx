@@ -69,7 +69,7 @@ export function ResultView({ result, metadata, actions, preview, onRetake, onMod
 
       {withheld && (
         <section className="guard-advice" aria-labelledby="guard-heading">
-          <h2 id="guard-heading">Why no clear answer</h2>
+          <h2 id="guard-heading">Why it could not be assessed</h2>
           <ul>
             {result.guard.reasons.map((reason) => (
               <li key={reason}>{reason}</li>

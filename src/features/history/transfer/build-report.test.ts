@@ -20,6 +20,10 @@ const model = {
       sensitivity: 0.85,
       specificity: 0.65,
       confusion: { tp: 17, fn: 3, tn: 13, fp: 7 },
+      levels: {
+        dangerous: { n: 20, high: 0.6, inconclusive: 0.35, low: 0.05 },
+        notDangerous: { n: 20, high: 0.1, inconclusive: 0.4, low: 0.5 },
+      },
     },
   },
 } as unknown as ReportModel;
@@ -136,7 +140,14 @@ describe('printable report', () => {
     expect(note).toContain(
       'Model version model-7 answers “Low concern” below 17%, “Have it checked by a doctor” from 73%',
     );
-    expect(note).toContain('Measured on 40 test images it never saw in training');
+    // The app's own three answers come first: the yes/no count would read as more "Have it checked" than it gave.
+    expect(note).toContain(
+      'On 40 test images it never saw in training, the app answered: for the 20 moles that needed a doctor, ' +
+        '12 “Have it checked by a doctor”, 7 “Inconclusive — retake or have it checked”, 1 “Low concern”; ' +
+        'for the 20 that did not, 2 “Have it checked by a doctor”, 8 “Inconclusive — retake or have it checked”, ' +
+        '10 “Low concern”.',
+    );
+    expect(note.indexOf('the app answered')).toBeLessThan(note.indexOf('sensitivity'));
     expect(note).toContain('sensitivity 85% (17 of the 20 moles that needed a doctor were flagged)');
     expect(note).toContain('specificity 65% (13 of the 20 that did not were not flagged)');
     const rows = html.split('<tr>').slice(2);
@@ -154,5 +165,26 @@ describe('printable report', () => {
     });
     expect(html).toContain('below 17%');
     expect(html).not.toMatch(/sensitivity|specificity/i);
+  });
+
+  it('dates "First recorded" from the oldest check, which is taken before the mole record is saved', async () => {
+    const takenAt = '2026-02-01T10:49:00.000Z';
+    const html = await buildReport(
+      {
+        moles: [
+          {
+            id: 'm',
+            name: 'Left arm',
+            bodyLocation: 'front-arm-left',
+            createdAt: '2026-02-01T10:50:30.000Z',
+            recheckIntervalDays: 91,
+          },
+        ],
+        checks: [storedCheck({ moleId: 'm', takenAt })],
+      },
+      new Date('2026-03-01T00:00:00.000Z'),
+    );
+    // The mole record was saved at 10:50:30, a minute after the photo.
+    expect(html).toContain('First recorded 2026-02-01 10:49 UTC');
   });
 });

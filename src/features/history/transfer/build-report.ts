@@ -48,7 +48,7 @@ async function moleSection(mole: Mole, checks: Check[], model: ReportModel | und
   const rows = await Promise.all(checks.map((check) => checkRow(check, model)));
   return `<section>
 <h2>${escapeHtml(mole.name)}</h2>
-<p>Location: ${escapeHtml(bodyLocationLabel(mole.bodyLocation))} · First recorded ${escapeHtml(formatDate(mole.createdAt))} · ${checks.length} check${checks.length === 1 ? '' : 's'}</p>
+<p>Location: ${escapeHtml(bodyLocationLabel(mole.bodyLocation))} · First recorded ${escapeHtml(formatDate(firstRecorded(mole, checks)))} · ${checks.length} check${checks.length === 1 ? '' : 's'}</p>
 ${
   rows.length === 0
     ? '<p>No checks saved.</p>'
@@ -60,6 +60,18 @@ ${rows.join('\n')}
 }
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+/** When the mole was first photographed: its oldest check (saved a little after it was taken), else its record. */
+function firstRecorded(mole: Mole, checks: readonly Check[]): string {
+  return checks.reduce((first, check) => (check.takenAt < first ? check.takenAt : first), mole.createdAt);
+}
+
+/** "37 “Have it checked”, 24 “Inconclusive”, 2 “Low concern”": the app's own answers to one true class. */
+function answerCounts(shares: { n: number; high: number; inconclusive: number; low: number }): string {
+  return (['high', 'inconclusive', 'low'] as const)
+    .map((level) => `${Math.round(shares[level] * shares.n)} “${RISK_LABELS[level].text}”`)
+    .join(', ');
+}
 
 /**
  * What the number is and how far to trust it, for a reader who has not seen the app. Measured figures come only
@@ -79,10 +91,18 @@ function estimateNote(model: ReportModel | undefined): string {
         `“${RISK_LABELS.high.text}” from ${high}%, and “${RISK_LABELS.inconclusive.text}” in between.`,
     );
     const test = model.metrics.test;
+    if (test?.levels) {
+      const { dangerous, notDangerous } = test.levels;
+      lines.push(
+        `On ${test.n} test images it never saw in training, the app answered: for the ${dangerous.n} moles that ` +
+          `needed a doctor, ${answerCounts(dangerous)}; for the ${notDangerous.n} that did not, ` +
+          `${answerCounts(notDangerous)}.`,
+      );
+    }
     if (test) {
       const { tp, fn, tn, fp } = test.confusion;
       lines.push(
-        `Measured on ${test.n} test images it never saw in training, counted yes/no at its cut-off: ` +
+        `Counted yes/no at the model's cut-off instead (which splits the inconclusive answers): ` +
           `sensitivity ${percent(test.sensitivity)} (${tp} of the ${tp + fn} moles that needed a doctor were ` +
           `flagged), specificity ${percent(test.specificity)} (${tn} of the ${tn + fp} that did not were not ` +
           'flagged).',
