@@ -221,8 +221,20 @@ export function ModelCardView({
 
       <section aria-labelledby="mc-metrics">
         <h2 id="mc-metrics">How well it did</h2>
+        {/* The app's own three answers first: the yes/no figures count at a cut-off no screen shows. */}
+        <p data-testid="answer-ranges">
+          The app gives three answers: “Low concern” below {scale.low}%, “Have it checked” from {scale.high}%,
+          and “Inconclusive” in between.
+        </p>
         {test ? (
           <>
+            {test.levels && <LevelsTable levels={test.levels} n={test.n} />}
+            <p>
+              For comparison with other tests, the same photos counted yes/no:{' '}
+              {formatPercent(metadata.threshold)} or more counts as “needs a doctor” (the cut-off that flagged
+              at least 90% of such moles among separate validation photos). It lies inside the inconclusive
+              range, so it is how these figures are counted, not an answer the app gives.
+            </p>
             <MetricsTable
               caption={`Held-out test photos (${test.n}), never used for training or tuning, counted yes/no at ${formatPercent(test.threshold)}`}
               metrics={test}
@@ -232,18 +244,10 @@ export function ModelCardView({
               {test.confusion.tp + test.confusion.fn} moles that needed a doctor scored below{' '}
               {formatPercent(test.threshold)}.
             </p>
-            {test.levels && <LevelsTable levels={test.levels} n={test.n} />}
           </>
         ) : (
           <p>No test measurements are recorded for this model version.</p>
         )}
-        <p data-testid="answer-ranges">
-          The app gives three answers: “Low concern” below {scale.low}%, “Have it checked” from {scale.high}%,
-          and “Inconclusive” in between. The yes/no figures above count {formatPercent(metadata.threshold)} or
-          more as “needs a doctor” (the cut-off that flagged at least 90% of such moles among separate
-          validation photos); it lies inside the inconclusive range, so it is how those figures are counted,
-          not an answer the app gives.
-        </p>
         {metadata.outOfDomain && <OutOfDomainNote check={metadata.outOfDomain} testAuc={test?.auc} />}
       </section>
 
