@@ -207,15 +207,34 @@ test('importing an older export of a mole asks first, lists what it replaces, an
   await expectNoSeriousA11yViolations(page, 'import replace question');
   await question.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByTestId('history-status')).toHaveText('Import cancelled. Nothing was changed.');
+  // Focus goes back to the import control instead of being lost.
+  await expect(page.getByTestId('import-file')).toBeFocused();
   expect(await storedHistory(page)).toEqual(edited);
+
+  // Escape answers the question like Cancel.
+  await page.getByTestId('import-file').setInputFiles(archivePath);
+  await expect(question).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(question).toBeHidden();
+  await expect(page.getByTestId('history-status')).toHaveText('Import cancelled. Nothing was changed.');
+  await expect(page.getByTestId('import-file')).toBeFocused();
   await expect(page.getByTestId('mole-item')).toContainText('Beta renamed');
 
   await page.getByTestId('import-file').setInputFiles(archivePath);
   await page.getByTestId('import-replace').click();
   await expect(page.getByTestId('history-status')).toHaveText(
-    'Imported 1 mole and 2 checks: 1 check added, 1 mole and 1 check replaced by the archive’s version.',
+    'Imported: 1 check added, 1 mole replaced by the archive’s version. Already on this device and left as they were: 1 check.',
   );
+  await expect(page.getByTestId('import-file')).toBeFocused();
   // The archive's version, as exported: old name, the deleted check back.
+  expect(await storedHistory(page)).toEqual(exported);
+
+  // The same file again: everything in it is already here, so nothing is asked and nothing written.
+  await page.getByTestId('import-file').setInputFiles(archivePath);
+  await expect(page.getByTestId('history-status')).toHaveText(
+    'Nothing to import: everything in this file is already on this device.',
+  );
+  await expect(page.getByTestId('import-confirm')).toHaveCount(0);
   expect(await storedHistory(page)).toEqual(exported);
 });
 

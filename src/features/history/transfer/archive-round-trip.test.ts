@@ -89,8 +89,8 @@ describe('export → import round trip', () => {
     if (!parsed.ok) throw new Error(parsed.error.message);
     const imported = await importSnapshot(db, parsed.value);
     expect(imported.ok && imported.value).toEqual({
-      moles: { added: 2, replaced: 0 },
-      checks: { added: 3, replaced: 0 },
+      moles: { added: 2, replaced: 0, unchanged: 0 },
+      checks: { added: 3, unchanged: 0 },
     });
     expect(await current(db)).toEqual(before);
   });
@@ -155,8 +155,8 @@ describe('importing over records that are already here', () => {
 
     const plan = await planImport(db, archive);
     if (!plan.ok) throw new Error(plan.error.message);
-    expect(plan.value.moles).toEqual({ added: 0, replaced: 1 });
-    expect(plan.value.checks).toEqual({ added: 1, replaced: 1 });
+    expect(plan.value.moles).toEqual({ added: 0, replaced: 1, unchanged: 0 });
+    expect(plan.value.checks).toEqual({ added: 1, unchanged: 1 });
     expect(plan.value.replacedMoles).toEqual([
       {
         current: { ...shoulder, name: 'Beta renamed', recheckIntervalDays: 30 },
@@ -172,8 +172,8 @@ describe('importing over records that are already here', () => {
     const { archive } = await editedAfterExport(db);
     const imported = await importSnapshot(db, archive);
     expect(imported.ok && imported.value).toEqual({
-      moles: { added: 0, replaced: 1 },
-      checks: { added: 1, replaced: 1 },
+      moles: { added: 0, replaced: 1, unchanged: 0 },
+      checks: { added: 1, unchanged: 1 },
     });
     const after = await current(db);
     expect(after.moles.map((m) => m.name).sort()).toEqual(['Left <shoulder>', 'Right calf']);
@@ -186,9 +186,60 @@ describe('importing over records that are already here', () => {
     await deleteEverything(db);
     const plan = await planImport(db, archive);
     expect(plan.ok && plan.value).toEqual({
-      moles: { added: 1, replaced: 0 },
-      checks: { added: 2, replaced: 0 },
+      moles: { added: 1, replaced: 0, unchanged: 0 },
+      checks: { added: 2, unchanged: 0 },
       replacedMoles: [],
     });
+  });
+
+  /** Everything on this device, exported and parsed back: an archive identical to what is here. */
+  async function exportOfEverything(db: HistoryDb) {
+    const read = await readHistory(db);
+    if (!read.ok) throw new Error('read failed');
+    const parsed = await parseArchiveFile(await archiveToBlob(read.value));
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    return parsed.value;
+  }
+
+  it('plans and imports nothing for an archive identical to what is here, and writes nothing', async () => {
+    const db = await openTestDb();
+    await seed(db);
+    const archive = await exportOfEverything(db);
+    const before = await current(db);
+    const nothing = {
+      moles: { added: 0, replaced: 0, unchanged: 2 },
+      checks: { added: 0, unchanged: 3 },
+    };
+    const plan = await planImport(db, archive);
+    expect(plan.ok && plan.value).toEqual({ ...nothing, replacedMoles: [] });
+    const imported = await importSnapshot(db, archive);
+    expect(imported.ok && imported.value).toEqual(nothing);
+    expect(await current(db)).toEqual(before);
+  });
+
+  it('counts as replaced only the mole whose fields differ; a check already here is left as it is', async () => {
+    const db = await openTestDb();
+    await seed(db);
+    const archive = await exportOfEverything(db);
+    const calf = archive.moles.find((m) => m.name === 'Right calf')!;
+    await updateMole(db, calf.id, { recheckIntervalDays: 60 });
+    // The same check id with other content (a hand-edited file): checks are never edited, so it is not written.
+    const tampered = { ...archive, checks: archive.checks.map((c) => ({ ...c, probability: 0.5 })) };
+    const plan = await planImport(db, tampered);
+    if (!plan.ok) throw new Error(plan.error.message);
+    expect(plan.value.moles).toEqual({ added: 0, replaced: 1, unchanged: 1 });
+    expect(plan.value.checks).toEqual({ added: 0, unchanged: 3 });
+    expect(plan.value.replacedMoles).toEqual([
+      { current: { ...calf, recheckIntervalDays: 60 }, incoming: calf, returningChecks: 0 },
+    ]);
+    const before = await current(db);
+    const imported = await importSnapshot(db, tampered);
+    expect(imported.ok && imported.value).toEqual({
+      moles: { added: 0, replaced: 1, unchanged: 1 },
+      checks: { added: 0, unchanged: 3 },
+    });
+    const after = await current(db);
+    expect(after.checks).toEqual(before.checks);
+    expect(after.moles.find((m) => m.id === calf.id)).toEqual(calf);
   });
 });

@@ -1,18 +1,23 @@
 import type { HistoryDb } from '../store/open-history-db';
 import { attempt, inWriteTransaction } from '../store/attempt';
 import type { Result } from '../store/history-error';
-import type { Mole } from '../store/history-types';
+import type { Check, Mole } from '../store/history-types';
 import type { HistorySnapshot } from './read-history';
 
-/** How many records of a kind an import writes as new, and how many it writes over records already here. */
-export interface AddedReplaced {
+/**
+ * How an import's records compare with this device: new here, written over a different record here, or
+ * already here exactly as in the archive (left as they are).
+ */
+export interface ImportTally {
   added: number;
   replaced: number;
+  unchanged: number;
 }
 
+/** Checks are never edited after saving, so one whose id is already here is the same check: never replaced. */
 export interface ImportCounts {
-  moles: AddedReplaced;
-  checks: AddedReplaced;
+  moles: ImportTally;
+  checks: Omit<ImportTally, 'replaced'>;
 }
 
 /** A mole already on this device that the archive's version of it would overwrite. */
@@ -28,32 +33,59 @@ export interface ImportPlan extends ImportCounts {
   replacedMoles: MoleReplacement[];
 }
 
-function count(ids: readonly string[], existing: ReadonlySet<string>): AddedReplaced {
-  const replaced = ids.filter((id) => existing.has(id)).length;
-  return { added: ids.length - replaced, replaced };
+interface Assessment extends ImportPlan {
+  molesToWrite: Mole[];
+  checksToWrite: Check[];
 }
 
-function countAgainst(
+/** A record's own fields in a fixed key order, so two equal moles compare equal whatever order they were built in. */
+const canonical = (mole: Mole) => JSON.stringify(mole, Object.keys(mole).sort());
+
+/**
+ * Compares the archive with what is here. A mole counts as replaced if any stored field differs or if the
+ * archive brings back checks of it that are no longer here; a check with an id already here is the same check
+ * (checks are only ever added, see store/) and is left as it is.
+ */
+function assess(
   snapshot: HistorySnapshot,
-  moleIds: readonly string[],
-  checkIds: readonly string[],
-): ImportCounts {
+  molesHere: readonly Mole[],
+  checkIdsHere: readonly string[],
+): Assessment {
+  const current = new Map(molesHere.map((mole) => [mole.id, mole]));
+  const checksHere = new Set(checkIdsHere);
+  const checksToWrite = snapshot.checks.filter((check) => !checksHere.has(check.id));
+  const molesToWrite: Mole[] = [];
+  const replacedMoles: MoleReplacement[] = [];
+  let addedMoles = 0;
+  for (const incoming of snapshot.moles) {
+    const here = current.get(incoming.id);
+    if (!here) {
+      addedMoles += 1;
+      molesToWrite.push(incoming);
+      continue;
+    }
+    const differs = canonical(here) !== canonical(incoming);
+    const returningChecks = checksToWrite.filter((check) => check.moleId === incoming.id).length;
+    if (differs) molesToWrite.push(incoming);
+    if (differs || returningChecks > 0) replacedMoles.push({ current: here, incoming, returningChecks });
+  }
   return {
-    moles: count(
-      snapshot.moles.map((m) => m.id),
-      new Set(moleIds),
-    ),
-    checks: count(
-      snapshot.checks.map((c) => c.id),
-      new Set(checkIds),
-    ),
+    moles: {
+      added: addedMoles,
+      replaced: replacedMoles.length,
+      unchanged: snapshot.moles.length - addedMoles - replacedMoles.length,
+    },
+    checks: { added: checksToWrite.length, unchanged: snapshot.checks.length - checksToWrite.length },
+    replacedMoles,
+    molesToWrite,
+    checksToWrite,
   };
 }
 
 /**
- * Which records of a validated archive are already on this device (same id) and would be replaced. Writes
- * nothing: an import replaces by id, which silently undoes later edits (a rename, a deleted check) unless the
- * person is shown this first.
+ * Which records of a validated archive differ from this device's and would be replaced. Writes nothing: an
+ * import replaces by id, which silently undoes later edits (a rename, a deleted check) unless the person is
+ * shown this first.
  */
 export function planImport(db: HistoryDb, snapshot: HistorySnapshot): Promise<Result<ImportPlan>> {
   return attempt(async () => {
@@ -62,42 +94,40 @@ export function planImport(db: HistoryDb, snapshot: HistorySnapshot): Promise<Re
       tx.objectStore('moles').getAll(),
       tx.objectStore('checks').getAllKeys(),
     ]);
-    const current = new Map(moles.map((mole) => [mole.id, mole]));
-    const checksHere = new Set(checkIds);
-    const replacedMoles = snapshot.moles.flatMap((incoming) => {
-      const here = current.get(incoming.id);
-      if (!here) return [];
-      const returningChecks = snapshot.checks.filter(
-        (check) => check.moleId === incoming.id && !checksHere.has(check.id),
-      ).length;
-      return [{ current: here, incoming, returningChecks }];
-    });
-    return { ...countAgainst(snapshot, [...current.keys()], checkIds), replacedMoles };
+    const { moles: moleCounts, checks: checkCounts, replacedMoles } = assess(snapshot, moles, checkIds);
+    return { moles: moleCounts, checks: checkCounts, replacedMoles };
   });
 }
 
 /**
- * Writes a validated archive in ONE transaction: records with the same id are replaced (a restore), others are
- * kept. If any write fails the transaction is aborted, so the history is exactly as it was before. The counts
- * are taken inside the same transaction, so they say what this write did even if the history changed after
- * `planImport` (another tab).
+ * Writes a validated archive in ONE transaction: new records are added, moles that differ are replaced by the
+ * archive's version (a restore), records identical to the archive's are left as they are. If any write fails
+ * the transaction is aborted, so the history is exactly as it was before. The comparison is made inside the
+ * same transaction, so the counts say what this write did even if the history changed after `planImport`
+ * (another tab).
  */
 export function importSnapshot(db: HistoryDb, snapshot: HistorySnapshot): Promise<Result<ImportCounts>> {
   return attempt(() =>
     inWriteTransaction(db, ['moles', 'checks'], async (tx) => {
       const moles = tx.objectStore('moles');
       const checks = tx.objectStore('checks');
-      const [moleIds, checkIds] = await Promise.all([moles.getAllKeys(), checks.getAllKeys()]);
+      const [molesHere, checkIds] = await Promise.all([moles.getAll(), checks.getAllKeys()]);
+      const {
+        molesToWrite,
+        checksToWrite,
+        moles: moleCounts,
+        checks: checkCounts,
+      } = assess(snapshot, molesHere, checkIds);
       const pending: Promise<unknown>[] = [];
       const track = (request: Promise<unknown>) => {
         // After an abort every queued request rejects; those rejections are expected, not unhandled.
         request.catch(() => undefined);
         pending.push(request);
       };
-      for (const mole of snapshot.moles) track(moles.put(mole));
-      for (const check of snapshot.checks) track(checks.put(check));
+      for (const mole of molesToWrite) track(moles.put(mole));
+      for (const check of checksToWrite) track(checks.put(check));
       await Promise.all(pending);
-      return countAgainst(snapshot, moleIds, checkIds);
+      return { moles: moleCounts, checks: checkCounts };
     }),
   );
 }

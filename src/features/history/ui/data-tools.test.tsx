@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deleteCheck, deleteEverything } from '../store/check-records';
 import type { Mole } from '../store/history-types';
@@ -73,7 +73,7 @@ describe('DataTools import', () => {
     );
     const replaced = within(question).getByRole('listitem');
     expect(replaced.textContent).toBe('Beta renamed → Alpha (1 check no longer on this device comes back)');
-    expect(question.textContent).toContain('In all: 1 check added, 1 mole and 1 check replaced.');
+    expect(question.textContent).toContain('In all: 1 check added, 1 mole replaced, 1 check already here.');
     // Nothing is written while the person is being asked.
     expect(await stored(db)).toEqual(edited);
 
@@ -83,6 +83,52 @@ describe('DataTools import', () => {
     );
     expect(screen.queryByTestId('import-confirm')).toBeNull();
     expect(await stored(db)).toEqual(edited);
+    // Focus is not lost to <body>: it goes back to the import control.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('import-file')));
+  });
+
+  it('Escape while the question is open acts as Cancel', async () => {
+    const file = await alphaAndItsExport(db);
+    await editSinceExport(db);
+    const edited = await stored(db);
+
+    render(<DataTools db={db} isEmpty={false} version={0} />);
+    chooseFile(file);
+    const question = await screen.findByTestId('import-confirm');
+    await waitFor(() => expect(document.activeElement).toBe(question));
+    fireEvent.keyDown(within(question).getByRole('button', { name: 'Replace and import' }), {
+      key: 'Escape',
+    });
+    expect((await screen.findByTestId('history-status')).textContent).toBe(
+      'Import cancelled. Nothing was changed.',
+    );
+    expect(screen.queryByTestId('import-confirm')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('import-file')));
+    expect(await stored(db)).toEqual(edited);
+  });
+
+  it('asks about only the mole that differs, not one identical to the archive’s', async () => {
+    const gamma: Mole = { ...alpha, id: 'gamma', name: 'Gamma', bodyLocation: 'back-leg-right' };
+    const both = { moles: [alpha, gamma], checks };
+    const saved = await importSnapshot(db, both);
+    if (!saved.ok) throw new Error(saved.error.message);
+    const file = new File([await archiveToBlob(both)], 'both.json', { type: 'application/json' });
+    await updateMole(db, 'gamma', { recheckIntervalDays: 30 });
+
+    render(<DataTools db={db} isEmpty={false} version={0} />);
+    chooseFile(file);
+    const question = await screen.findByTestId('import-confirm');
+    expect(question.textContent).toContain(
+      '1 mole you already have will be replaced by the archive’s version:',
+    );
+    expect(
+      within(question)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Gamma (re-check every 30 → 91 days)']);
+    expect(question.textContent).toContain(
+      'In all: nothing added, 1 mole replaced, 1 mole and 2 checks already here.',
+    );
   });
 
   it('after "Replace and import" says how many records were added and how many replaced', async () => {
@@ -93,11 +139,43 @@ describe('DataTools import', () => {
     chooseFile(file);
     fireEvent.click(await screen.findByRole('button', { name: 'Replace and import' }));
     expect((await screen.findByTestId('history-status')).textContent).toBe(
-      'Imported 1 mole and 2 checks: 1 check added, 1 mole and 1 check replaced by the archive’s version.',
+      'Imported: 1 check added, 1 mole replaced by the archive’s version. Already on this device and left as they were: 1 check.',
     );
     const after = await stored(db);
     expect(after.moles.map((m) => m.name)).toEqual(['Alpha']);
     expect(after.checks.map((c) => c.id).sort()).toEqual(['first', 'second']);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('import-file')));
+  });
+
+  it('re-importing an archive identical to what is here asks nothing and says nothing was imported', async () => {
+    const file = await alphaAndItsExport(db);
+    const before = await stored(db);
+
+    render(<DataTools db={db} isEmpty={false} version={0} />);
+    chooseFile(file);
+    expect((await screen.findByTestId('history-status')).textContent).toBe(
+      'Nothing to import: everything in this file is already on this device.',
+    );
+    expect(screen.queryByTestId('import-confirm')).toBeNull();
+    expect(await stored(db)).toEqual(before);
+  });
+
+  it('re-importing after a check was deleted adds it back without asking about the mole twice', async () => {
+    const file = await alphaAndItsExport(db);
+    await deleteCheck(db, 'first');
+
+    render(<DataTools db={db} isEmpty={false} version={0} />);
+    chooseFile(file);
+    // The mole itself is unchanged, but a check comes back: that is still a change the person is asked about.
+    const question = await screen.findByTestId('import-confirm');
+    expect(within(question).getByRole('listitem').textContent).toBe(
+      'Alpha (1 check no longer on this device comes back)',
+    );
+    fireEvent.click(within(question).getByRole('button', { name: 'Replace and import' }));
+    expect((await screen.findByTestId('history-status')).textContent).toBe(
+      'Imported: 1 check added, 1 mole replaced by the archive’s version. Already on this device and left as they were: 1 check.',
+    );
+    expect((await stored(db)).checks.map((c) => c.id).sort()).toEqual(['first', 'second']);
   });
 
   it('imports at once, without asking, when the archive replaces nothing', async () => {

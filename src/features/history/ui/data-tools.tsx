@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { bodyLocationLabel } from '../store/body-locations';
 import { deleteEverything } from '../store/check-records';
 import { ok, type Result } from '../store/history-error';
@@ -30,15 +30,28 @@ function records({ moles, checks }: { moles: number; checks: number }): string {
 }
 
 const added = ({ moles, checks }: ImportCounts) => ({ moles: moles.added, checks: checks.added });
-const replaced = ({ moles, checks }: ImportCounts) => ({ moles: moles.replaced, checks: checks.replaced });
-const replacesNothing = (counts: ImportCounts) => counts.moles.replaced + counts.checks.replaced === 0;
+const replaced = ({ moles }: ImportCounts) => ({ moles: moles.replaced, checks: 0 });
+const unchanged = ({ moles, checks }: ImportCounts) => ({ moles: moles.unchanged, checks: checks.unchanged });
+const none = ({ moles, checks }: { moles: number; checks: number }) => moles + checks === 0;
 
-/** The final word on an import: how many records were new to this device and how many replaced its own. */
+/**
+ * The final word on an import: what was new to this device, what replaced its own version, and what was
+ * already here exactly as in the file (left as it was).
+ */
 function importedMessage(counts: ImportCounts): string {
-  const { moles, checks } = counts;
-  const total = `Imported ${plural(moles.added + moles.replaced, 'mole')} and ${plural(checks.added + checks.replaced, 'check')}`;
-  if (replacesNothing(counts)) return `${total}, all new to this device.`;
-  return `${total}: ${records(added(counts))} added, ${records(replaced(counts))} replaced by the archive’s version.`;
+  const [isNew, isReplaced, isHere] = [added(counts), replaced(counts), unchanged(counts)];
+  if (none(isNew) && none(isReplaced)) {
+    return 'Nothing to import: everything in this file is already on this device.';
+  }
+  if (none(isReplaced) && none(isHere)) {
+    return `Imported ${plural(isNew.moles, 'mole')} and ${plural(isNew.checks, 'check')}, all new to this device.`;
+  }
+  const changes = [
+    none(isNew) ? '' : `${records(isNew)} added`,
+    none(isReplaced) ? '' : `${records(isReplaced)} replaced by the archive’s version`,
+  ].filter(Boolean);
+  const kept = none(isHere) ? '' : ` Already on this device and left as they were: ${records(isHere)}.`;
+  return `Imported: ${changes.join(', ')}.${kept}`;
 }
 
 /** One replaced mole in words: its name here → in the archive, and what else the archive would change back. */
@@ -77,8 +90,13 @@ function ReplaceConfirmation({
   const questionId = useId();
   const groupRef = useRef<HTMLDivElement>(null);
   useEffect(() => groupRef.current?.focus(), []);
-  const { moles, checks, replacedMoles } = plan;
-  const [count, noun] = moles.replaced > 0 ? [moles.replaced, 'mole'] : [checks.replaced, 'check'];
+  const { replacedMoles } = plan;
+  // Escape answers "Cancel", as it would in a dialog.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    onCancel();
+  };
   return (
     <div
       ref={groupRef}
@@ -86,23 +104,22 @@ function ReplaceConfirmation({
       role="group"
       aria-labelledby={questionId}
       tabIndex={-1}
+      onKeyDown={onKeyDown}
       data-testid="import-confirm"
     >
       <p id={questionId}>
         <strong>
-          {plural(count, noun)} you already have will be replaced by the archive’s version
-          {replacedMoles.length > 0 ? ':' : '.'}
+          {plural(replacedMoles.length, 'mole')} you already have will be replaced by the archive’s version:
         </strong>
       </p>
-      {replacedMoles.length > 0 && (
-        <ul data-testid="import-replaced-moles">
-          {replacedMoles.map((replacement) => (
-            <li key={replacement.incoming.id}>{describeReplacement(replacement)}</li>
-          ))}
-        </ul>
-      )}
+      <ul data-testid="import-replaced-moles">
+        {replacedMoles.map((replacement) => (
+          <li key={replacement.incoming.id}>{describeReplacement(replacement)}</li>
+        ))}
+      </ul>
       <p>
-        In all: {records(added(plan))} added, {records(replaced(plan))} replaced. Moles and checks that are
+        In all: {records(added(plan))} added, {records(replaced(plan))} replaced
+        {none(unchanged(plan)) ? '' : `, ${records(unchanged(plan))} already here`}. Moles and checks that are
         not in the archive stay as they are.
       </p>
       <div className="history-actions">
@@ -152,6 +169,15 @@ export function DataTools({
   const [busy, setBusy] = useState(false);
   // A checked archive that would replace records already here, waiting for the person's answer.
   const [pending, setPending] = useState<CheckedArchive>();
+  // When the replace question closes, focus goes back to the import control (not lost to <body>) as soon as
+  // that control is enabled again; the outcome is announced by the status message.
+  const importRef = useRef<HTMLInputElement>(null);
+  const focusImportWhenReady = useRef(false);
+  useEffect(() => {
+    if (!focusImportWhenReady.current || busy || pending) return;
+    focusImportWhenReady.current = false;
+    importRef.current?.focus();
+  }, [busy, pending]);
 
   const runExport = async (kind: ExportKind) => {
     const result = await exportFile(db, kind, undefined, model);
@@ -182,18 +208,21 @@ export function DataTools({
     const checked = await checkArchive(db, file);
     setBusy(false);
     if (!checked.ok) return setMessage({ tone: 'error', text: checked.error.message });
-    // Nothing already here would be overwritten: nothing to ask, import at once.
-    if (replacesNothing(checked.value.plan)) return writeImport(checked.value.snapshot);
+    // Nothing already here would be overwritten: nothing to ask, import at once (the write's own counts then
+    // say what it added, or that everything was already here).
+    if (checked.value.plan.replacedMoles.length === 0) return writeImport(checked.value.snapshot);
     setPending(checked.value);
   };
 
   const confirmImport = () => {
     if (!pending) return;
+    focusImportWhenReady.current = true;
     setPending(undefined);
     void writeImport(pending.snapshot);
   };
 
   const cancelImport = () => {
+    focusImportWhenReady.current = true;
     setPending(undefined);
     setMessage({ tone: 'info', text: 'Import cancelled. Nothing was changed.' });
   };
@@ -235,6 +264,7 @@ export function DataTools({
       <label className="history-field">
         <span>Import an archive exported from this app</span>
         <input
+          ref={importRef}
           type="file"
           accept=".json,application/json"
           onChange={(event) => void runImport(event)}
