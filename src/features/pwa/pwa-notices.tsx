@@ -17,10 +17,10 @@ export function OfflineBadge({ ready }: { ready: boolean }) {
 const OFFLINE_NOTICE_MS = 5_000;
 
 /**
- * "Ready to work offline", shown once, in the visit where caching finished. It needs no answer, so it does not
- * wait for one: it goes after a few seconds by itself and lets taps through meanwhile, so it never stands
- * between the person and the page. The status region exists before the text arrives (screen readers announce a change to a live region, not
- * one that appears already filled) and keeps the text, visually hidden, after the toast has gone.
+ * "Ready to work offline", shown once, in the visit where caching finished. It needs no answer, so it goes after
+ * a few seconds by itself and lets taps through meanwhile. The status region exists before the text arrives
+ * (screen readers announce a change to a live region, not one that appears already filled) and keeps the text,
+ * visually hidden, after the toast has gone.
  */
 export function OfflineReadyToast({ show }: { show: boolean }) {
   const [expired, setExpired] = useState(false);
