@@ -64,4 +64,20 @@ test.describe('on a phone screen (390×844)', () => {
     await expect(note).toContainText('The model learned from dermatoscope images');
     await expect(note).toBeInViewport({ ratio: 1 });
   });
+
+  test('"How often it is wrong" opens the model card at its results, with focus there', async ({
+    app,
+    page,
+  }) => {
+    await app.open();
+    await app.analyseFile(photos.mole);
+    await page.getByRole('button', { name: 'How often it is wrong' }).click();
+    const results = page.getByRole('heading', { name: 'How well it did' });
+    await expect(results).toBeFocused();
+    await expect(results).toBeInViewport();
+    // From home the card still opens at its top.
+    await app.open();
+    await page.getByRole('button', { name: /how the model was made and tested/i }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  });
 });

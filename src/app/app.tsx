@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { CropPreview } from '../components/crop-preview';
 import { ErrorMessage } from '../components/error-message';
 import { ScreenHeader } from '../components/screen-header';
@@ -28,10 +28,18 @@ export function App() {
   const sw = useServiceWorker(`${MODEL_BASE_URL}model.json`, model.state !== 'loading');
   const dragging = useDropAndPaste(flow.openFile, screen === 'home' || screen === 'frame');
   const home = () => navigate('home');
+  // Where the model card opens: at its top from home, at "How well it did" from a result's "How often it is wrong".
+  const cardStart = useRef<'top' | 'results'>('top');
+  const openModelCard = (start: 'top' | 'results') => {
+    cardStart.current = start;
+    navigate('model-card');
+  };
 
   useEffect(() => {
-    // Move focus to the new screen's heading so keyboard and screen-reader users start at the top.
-    document.querySelector<HTMLElement>('main h1')?.focus();
+    // Move focus to the new screen's heading so keyboard and screen-reader users start at the top (focusing
+    // scrolls it into view), or to the model card's results when that is what was asked for.
+    const target = screen === 'model-card' && cardStart.current === 'results' ? '#mc-metrics' : 'main h1';
+    document.querySelector<HTMLElement>(target)?.focus();
   }, [screen]);
 
   const { cancel, clearError } = flow;
@@ -92,7 +100,7 @@ export function App() {
           <HomeScreen
             onFile={flow.openFile}
             onTakePhoto={hasCamera ? () => navigate('camera') : undefined}
-            onModelCard={() => navigate('model-card')}
+            onModelCard={() => openModelCard('top')}
             dragging={dragging}
           />
         )}
@@ -128,7 +136,7 @@ export function App() {
               />
             }
             onRetake={home}
-            onModelCard={() => navigate('model-card')}
+            onModelCard={() => openModelCard('results')}
           />
         )}
         {shown === 'model-card' && model.model && (

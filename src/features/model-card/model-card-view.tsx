@@ -220,7 +220,9 @@ export function ModelCardView({
       </section>
 
       <section aria-labelledby="mc-metrics">
-        <h2 id="mc-metrics">How well it did</h2>
+        <h2 id="mc-metrics" tabIndex={-1}>
+          How well it did
+        </h2>
         {/* The app's own three answers first: the yes/no figures count at a cut-off no screen shows. */}
         <p data-testid="answer-ranges">
           The app gives three answers: “Low concern” below {scale.low}%, “Have it checked” from {scale.high}%,
