@@ -1,5 +1,5 @@
 import type { RgbaImage } from '../../../src/shared/preprocess/rgba-image';
-import { UnreadableImageError } from './image-error';
+import { refuseOversize, UnreadableImageError } from './image-error';
 
 const BI_RGB = 0;
 const BI_BITFIELDS = 3;
@@ -45,11 +45,7 @@ export function decodeBmp(bytes: Uint8Array, limits: BmpLimits = { maxPixels: 10
   const topDown = rawHeight < 0;
   const height = Math.abs(rawHeight);
   if (width <= 0 || height === 0) throw new UnreadableImageError(`invalid BMP size ${width}×${rawHeight}`);
-  if (width * height > limits.maxPixels) {
-    throw new UnreadableImageError(
-      `image too large (${width}×${height}, over ${Math.round(limits.maxPixels / 1e6)} megapixels)`,
-    );
-  }
+  refuseOversize(width, height, limits.maxPixels);
 
   const bitFields = compression === BI_BITFIELDS || compression === BI_ALPHABITFIELDS;
   if (compression !== BI_RGB && !bitFields) {

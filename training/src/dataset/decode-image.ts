@@ -9,10 +9,9 @@ import { sniffFormat, type ImageFormat } from './sniff-format';
 export interface DecodeLimits {
   /** 100 MP ≈ 400 MB of RGBA: far above any dermoscope or phone photo, low enough not to exhaust memory. */
   maxPixels: number;
-  maxMemoryMB: number;
 }
 
-export const DEFAULT_DECODE_LIMITS: DecodeLimits = { maxPixels: 100e6, maxMemoryMB: 1024 };
+export const DEFAULT_DECODE_LIMITS: DecodeLimits = { maxPixels: 100e6 };
 
 /** Any supported file's bytes → RGBA, chosen by signature. Throws UnreadableImageError with a plain reason. */
 export async function decodeImage(

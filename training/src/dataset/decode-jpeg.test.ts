@@ -28,7 +28,7 @@ describe.skipIf(!existsSync(photo))('decodeJpeg (needs ../shared seed images)', 
   });
 
   it('refuses more pixels than allowed from the header, and still decodes the next photo', async () => {
-    await expect(decodeJpeg(bytes, { maxPixels: 1000 })).rejects.toThrow('image too large (632×387 pixels');
+    await expect(decodeJpeg(bytes, { maxPixels: 1000 })).rejects.toThrow('image too large (632×387, over ');
     expect((await decodeJpeg(bytes, { maxPixels: 1e8 })).width).toBe(632);
   });
 });

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import decode, { init } from '@jsquash/jpeg/decode.js';
 import type { RgbaImage } from '../../../src/shared/preprocess/rgba-image';
 import { applyOrientation, jpegOrientation } from './exif-orientation';
-import { UnreadableImageError } from './image-error';
+import { refuseOversize, UnreadableImageError } from './image-error';
 import { probeSize } from './probe-size';
 
 export interface JpegLimits {
@@ -37,11 +37,7 @@ function prepare(): Promise<void> {
  */
 export async function decodeJpeg(bytes: Uint8Array, limits: JpegLimits): Promise<RgbaImage> {
   const size = probeSize('jpeg', bytes);
-  if (size && size.width * size.height > limits.maxPixels) {
-    throw new UnreadableImageError(
-      `image too large (${size.width}×${size.height} pixels, at most ${limits.maxPixels / 1e6} million)`,
-    );
-  }
+  if (size) refuseOversize(size.width, size.height, limits.maxPixels);
   await prepare();
   warnings.length = 0;
   let image: Awaited<ReturnType<typeof decode>>;

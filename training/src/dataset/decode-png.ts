@@ -1,6 +1,6 @@
 import { PNG } from 'pngjs';
 import type { RgbaImage } from '../../../src/shared/preprocess/rgba-image';
-import { UnreadableImageError } from './image-error';
+import { refuseOversize, UnreadableImageError } from './image-error';
 
 /** PNG (any colour type; 16-bit rescaled to 8) → RGBA. The size is checked from IHDR before inflating. */
 export function decodePng(bytes: Uint8Array, limits: { maxPixels: number }): RgbaImage {
@@ -8,11 +8,7 @@ export function decodePng(bytes: Uint8Array, limits: { maxPixels: number }): Rgb
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const width = view.getUint32(16, false);
   const height = view.getUint32(20, false);
-  if (width * height > limits.maxPixels) {
-    throw new UnreadableImageError(
-      `image too large (${width}×${height}, over ${Math.round(limits.maxPixels / 1e6)} megapixels)`,
-    );
-  }
+  refuseOversize(width, height, limits.maxPixels);
   try {
     const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     return {

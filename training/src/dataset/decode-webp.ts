@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import decode, { init } from '@jsquash/webp/decode.js';
 import type { RgbaImage } from '../../../src/shared/preprocess/rgba-image';
-import { UnreadableImageError } from './image-error';
+import { refuseOversize, UnreadableImageError } from './image-error';
 
 let ready: Promise<void> | null = null;
 
@@ -41,11 +41,7 @@ export function webpSize(bytes: Uint8Array): { width: number; height: number } |
 export async function decodeWebp(bytes: Uint8Array, limits: { maxPixels: number }): Promise<RgbaImage> {
   const size = webpSize(bytes);
   if (!size) throw new UnreadableImageError('truncated or unsupported WebP header');
-  if (size.width * size.height > limits.maxPixels) {
-    throw new UnreadableImageError(
-      `image too large (${size.width}×${size.height}, over ${Math.round(limits.maxPixels / 1e6)} megapixels)`,
-    );
-  }
+  refuseOversize(size.width, size.height, limits.maxPixels);
   await prepare();
   try {
     const copy = bytes.slice().buffer;
