@@ -98,6 +98,9 @@ describe('batch norm on the folded base network (cpu backend)', () => {
     const reference = plain.forward(x, false).features;
     const identity = net.forward(x, false).features;
     expect(await maxAbsDiff(identity, reference)).toBeLessThan(1e-5);
+    // Plain inference computes no batch moments; the reference-moment pass asks for them.
+    expect(net.moments.size).toBe(0);
+    net.forward(x, false, undefined, true).features.dispose();
     expect([...net.moments.keys()]).toEqual(net.trainableLayers);
 
     // Training mode normalises each layer by its batch: with gamma 1, beta 0 and reference moments (0, 1),

@@ -45,18 +45,22 @@ export interface Moments {
   variance: Float32Array;
 }
 
-/** Normalises z ([n, h, w, c]) and returns z's own batch moments (read for the running averages). */
+/**
+ * Normalises z ([n, h, w, c]) and, while training or when `record` asks for them (the reference-moment pass),
+ * returns z's own batch moments for the running averages. Plain inference computes none.
+ */
 export function applyBatchNorm(
   z: tf.Tensor,
   bn: BatchNormTensors,
   training: boolean,
-): { out: tf.Tensor; moments: Moments } {
-  const batch = channelMoments(z);
-  const moments = {
+  record = training,
+): { out: tf.Tensor; moments?: Moments } {
+  const batch = training || record ? channelMoments(z) : undefined;
+  const moments = batch && {
     mean: batch.mean.dataSync() as Float32Array,
     variance: batch.variance.dataSync() as Float32Array,
   };
-  const [m, v] = training ? [batch.mean, batch.variance] : [bn.mean, bn.variance];
+  const [m, v] = training && batch ? [batch.mean, batch.variance] : [bn.mean, bn.variance];
   // out = z·scale + shift with per-channel scale and shift: two full-size ops instead of six (the gradient
   // still flows through m and v into the batch moments).
   const scale = tf.mul(tf.mul(bn.gamma, tf.rsqrt(tf.add(v, BN_EPSILON))), bn.refStd);

@@ -13,7 +13,7 @@
  *                                  (batch norm, if any, folded in)
  *   net.statVariables / net.moments with { batchNorm: true }: each trainable convolution gets a batch norm
  *                                  (./batch-norm.ts); statVariables are its untrained state, and moments the
- *                                  batch moments of the last forward pass, by layer name
+ *                                  batch moments of the last training (or recordMoments) pass
  *   net.dispose()                   frees every variable and constant
  *
  * Layers for which `trainable` is false hold plain tensors: no gradient is computed for them, and no
@@ -58,13 +58,19 @@ export interface TrainableNetwork {
   readonly trainableVariables: tf.Variable[];
   /** Per batch-normalised layer in order: the BN_STAT_PARTS (empty without batch norm). */
   readonly statVariables: tf.Variable[];
-  /** Batch moments of each batch-normalised layer's input in the last forward pass. */
+  /** Batch moments of each batch-normalised layer's input in the last training (or recordMoments) pass. */
   readonly moments: Map<string, Moments>;
   /** Names of the trainable layers, in order. */
   readonly trainableLayers: string[];
   /** Name of the last layer of the leading run of frozen layers (undefined if the first layer trains). */
   readonly prefixEnd: string | undefined;
-  forward(x: tf.Tensor4D, training: boolean, startAfter?: string): { features: tf.Tensor2D };
+  /** `recordMoments` (default: `training`) fills `moments` in an inference pass too. */
+  forward(
+    x: tf.Tensor4D,
+    training: boolean,
+    startAfter?: string,
+    recordMoments?: boolean,
+  ): { features: tf.Tensor2D };
   toSpec(): NetworkSpec;
   dispose(): void;
 }
@@ -126,7 +132,12 @@ export function createTrainableNetwork(
     }
   }
 
-  const forward = (x: tf.Tensor4D, training: boolean, startAfter?: string): { features: tf.Tensor2D } => {
+  const forward = (
+    x: tf.Tensor4D,
+    training: boolean,
+    startAfter?: string,
+    recordMoments = training,
+  ): { features: tf.Tensor2D } => {
     let start = 0;
     const env = new Map<string, tf.Tensor>();
     if (startAfter === undefined) {
@@ -139,7 +150,7 @@ export function createTrainableNetwork(
     }
     const features = tf.tidy(() => {
       for (const layer of base.layers.slice(start))
-        env.set(layer.output, runLayer(layer, env, weights, training, moments));
+        env.set(layer.output, runLayer(layer, env, weights, training, recordMoments ? moments : null));
       const f = env.get(base.features);
       if (!f) throw new Error('forward: features were not produced');
       return f as tf.Tensor2D;
@@ -208,7 +219,8 @@ function runLayer(
   env: Map<string, tf.Tensor>,
   weights: Map<string, LayerWeights>,
   training: boolean,
-  moments: Map<string, Moments>,
+  /** Where to put each batch norm's batch moments; null when nobody reads them. */
+  moments: Map<string, Moments> | null,
 ): tf.Tensor {
   const get = (name: string): tf.Tensor => {
     const t = env.get(name);
@@ -222,8 +234,8 @@ function runLayer(
   };
   const normalised = (z: tf.Tensor, bn: LayerWeights['bn']): tf.Tensor => {
     if (!bn) return z;
-    const { out, moments: m } = applyBatchNorm(z, bn, training);
-    moments.set(layer.name, m);
+    const { out, moments: m } = applyBatchNorm(z, bn, training, moments !== null);
+    if (m) moments?.set(layer.name, m);
     return out;
   };
   switch (layer.kind) {

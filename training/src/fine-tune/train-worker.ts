@@ -104,8 +104,15 @@ function prefixed(s: State, x: tf.Tensor4D): tf.Tensor4D {
   return s.prefix ? (s.prefix.forward(x, false).features as unknown as tf.Tensor4D) : x;
 }
 
-function logitsOf(s: State, start: tf.Tensor4D, training: boolean, dropoutSeed: number): tf.Tensor1D {
-  const { features } = s.net.forward(start, training, s.prefix ? s.net.prefixEnd : undefined);
+function logitsOf(
+  s: State,
+  start: tf.Tensor4D,
+  training: boolean,
+  dropoutSeed: number,
+  recordMoments = training,
+): tf.Tensor1D {
+  const after = s.prefix ? s.net.prefixEnd : undefined;
+  const { features } = s.net.forward(start, training, after, recordMoments);
   const dropped =
     training && s.init.dropout > 0 ? tf.dropout(features, s.init.dropout, undefined, dropoutSeed) : features;
   return tf.reshape(
@@ -168,7 +175,7 @@ function moments(s: State, req: MomentsRequest): WorkerReply {
       chunk.map((k) => toModelInput(s.init.images[k]!, s.init.input)),
       s.init.input.size,
     );
-    tf.dispose([x, tf.tidy(() => logitsOf(s, prefixed(s, x), false, 0))]);
+    tf.dispose([x, tf.tidy(() => logitsOf(s, prefixed(s, x), false, 0, true))]);
     for (const [layer, m] of s.net.moments) {
       const acc = pooled.get(layer) ?? {
         sum: new Float64Array(m.mean.length),
