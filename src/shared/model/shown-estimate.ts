@@ -1,7 +1,7 @@
 import { riskLevelOf, type RiskLevel } from './risk-level';
 
 /**
- * The inconclusive band in whole percents, as the app writes it: "Below {low}%: low concern. {low}–{high}%:
+ * The inconclusive band in whole percents, as the app writes it: "Below {low}%: low concern. {low}–{high − 1}%:
  * inconclusive. From {high}%: have it checked." The ranges are read on whole percents: a shown number n is
  * "low concern" when n < low, "inconclusive" when low ≤ n < high, "have it checked" when n ≥ high. For an
  * empty band low = high.
