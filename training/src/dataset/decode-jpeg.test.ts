@@ -27,6 +27,15 @@ describe.skipIf(!existsSync(photo))('decodeJpeg (needs ../shared seed images)', 
     await expect(refusal).rejects.toThrow(`corrupt or truncated JPEG (${reason}`);
   });
 
+  it('keeps each decode’s libjpeg warnings apart when decodes overlap', async () => {
+    const [good, cut] = await Promise.allSettled([
+      decodeJpeg(bytes, { maxPixels: 1e8 }),
+      decodeJpeg(bytes.subarray(0, Math.floor(bytes.length * 0.6)), { maxPixels: 1e8 }),
+    ]);
+    expect(good.status === 'fulfilled' && good.value.width).toBe(632);
+    expect(cut.status).toBe('rejected');
+  });
+
   it('refuses more pixels than allowed from the header, and still decodes the next photo', async () => {
     await expect(decodeJpeg(bytes, { maxPixels: 1000 })).rejects.toThrow('image too large (632×387, over ');
     expect((await decodeJpeg(bytes, { maxPixels: 1e8 })).width).toBe(632);

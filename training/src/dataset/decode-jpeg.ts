@@ -14,6 +14,8 @@ export interface JpegLimits {
 /** libjpeg's warnings during the current decode (it prints them instead of failing, then fills in grey). */
 const warnings: string[] = [];
 let ready: Promise<void> | null = null;
+/** The decode in progress: decodeJpeg chains onto it. */
+let queue: Promise<unknown> = Promise.resolve();
 
 /**
  * MozJPEG's decoder (libjpeg-turbo) compiled to wasm, @jsquash/jpeg: the decoder Chromium uses, so training and
@@ -35,14 +37,21 @@ function prepare(): Promise<void> {
  * turned upright by its EXIF orientation as a browser would. Too many pixels are refused from the header, before
  * anything is allocated.
  */
-export async function decodeJpeg(bytes: Uint8Array, limits: JpegLimits): Promise<RgbaImage> {
+export function decodeJpeg(bytes: Uint8Array, limits: JpegLimits): Promise<RgbaImage> {
+  // One decode at a time: `warnings` is shared, and @jsquash awaits between our reset and its wasm call, so two
+  // overlapping decodes would each read the other's warnings (a good photo refused beside a damaged one).
+  const result = queue.then(() => decodeAlone(bytes, limits));
+  queue = result.catch(() => undefined);
+  return result;
+}
+
+async function decodeAlone(bytes: Uint8Array, limits: JpegLimits): Promise<RgbaImage> {
   const size = probeSize('jpeg', bytes);
   if (size) refuseOversize(size.width, size.height, limits.maxPixels);
   await prepare();
   warnings.length = 0;
   let image: Awaited<ReturnType<typeof decode>>;
   try {
-    // Synchronous inside the wasm module: no other decode can add to `warnings` before they are read.
     image = await decode(
       bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
     );
