@@ -103,6 +103,11 @@ describe('buildDataset on a train/valid/test folder', () => {
   const jpegHeaderOnly = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]);
   put(root, 'train/not_Dangerous/broken.jpg', jpegHeaderOnly);
   put(root, 'train/not_Dangerous/.DS_Store', 'junk');
+  // A header claiming 20000×20000 (400 MP): refused from the header alone, without --verify too.
+  const giant = img(11).slice();
+  new DataView(giant.buffer).setUint32(16, 20000);
+  new DataView(giant.buffer).setUint32(20, 20000);
+  put(root, 'train/not_Dangerous/giant.png', giant);
   put(root, 'train/Unsure/x.png', img(9));
   put(root, 'valid/Dangerous/really-a-png.jpg', img(10));
 
@@ -144,6 +149,10 @@ describe('buildDataset on a train/valid/test folder', () => {
     expect(reasons['train/not_Dangerous/truncated.bmp']).toMatch(/truncated BMP/);
     expect(reasons['train/not_Dangerous/broken.jpg']).toMatch(/JPEG/);
     expect(reasons['train/Unsure/x.png']).toMatch(/not in a known class folder/);
+    const giant = 'image too large (20000×20000, over 100 megapixels)';
+    expect(reasons['train/not_Dangerous/giant.png']).toBe(giant);
+    const unverified = await buildDataset(root);
+    expect(unverified.report.skipped.find((s) => s.relPath.endsWith('giant.png'))?.reason).toBe(giant);
     expect(Object.keys(reasons)).not.toContain('train/not_Dangerous/.DS_Store');
     expect(report.unlabelledFolders).toEqual([{ folder: 'train/Unsure', files: 1 }]);
   });

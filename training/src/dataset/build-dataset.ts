@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { ClassLabel } from '../../../src/shared/model/model-metadata';
 import { assignSplits, DEFAULT_RATIOS, type SplitRatios } from './assign-splits';
 import { DEFAULT_DECODE_LIMITS, decodeImage } from './decode-image';
-import { UnreadableImageError } from './image-error';
+import { refuseOversize, UnreadableImageError } from './image-error';
 import { DEFAULT_LABEL_CONFIG, type LabelConfig, type SplitName } from './label-config';
 import { MAX_FILE_BYTES } from './load-image';
 import { probeSize } from './probe-size';
@@ -85,9 +85,7 @@ export async function buildDataset(root: string, options: BuildOptions = {}): Pr
       if (!dims || dims.width <= 0 || dims.height <= 0) {
         throw new UnreadableImageError(`damaged ${sniffed.format.toUpperCase()} header`);
       }
-      if (dims.width * dims.height > DEFAULT_DECODE_LIMITS.maxPixels) {
-        throw new UnreadableImageError(`image too large (${dims.width}×${dims.height})`);
-      }
+      refuseOversize(dims.width, dims.height, DEFAULT_DECODE_LIMITS.maxPixels);
       readable.push({
         ...file,
         sha256: createHash('sha256').update(bytes).digest('hex'),
