@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { setReferenceMoments, updateRunningMoments } from '../fine-tune/batch-norm-stats';
+import { poolMoments, setReferenceMoments, updateRunningMoments } from '../fine-tune/batch-norm-stats';
 import { loadFineTuned, saveBestModel } from '../fine-tune/best-model';
 import { initialParams, paramLayout } from '../fine-tune/param-layout';
 import { buildGraphModel } from '../graph-model/build-graph-model';
@@ -208,5 +208,21 @@ describe('batch norm on the folded base network (cpu backend)', () => {
     expect(at('var')).toBeCloseTo(0.9 * 4 + 0.1 * 9, 4);
     // The reference moments stay as measured before the first step.
     expect(at('refMean')).toBeCloseTo(4, 5);
+  });
+
+  it('pools per-batch moments into those of all the values (the worker’s reference pass)', () => {
+    const values = [3, -1, 4, 1, -5, 9, 2];
+    const momentsOf = (v: number[]) => {
+      const mean = v.reduce((a, b) => a + b, 0) / v.length;
+      return { mean, variance: v.reduce((a, b) => a + (b - mean) ** 2, 0) / v.length };
+    };
+    const batches = [values.slice(0, 3), values.slice(3, 6), values.slice(6)].map((v) => {
+      const m = momentsOf(v);
+      return { images: v.length, mean: [m.mean], variance: [m.variance] };
+    });
+    const pooled = poolMoments(batches);
+    expect(pooled.mean[0]).toBeCloseTo(momentsOf(values).mean, 10);
+    expect(pooled.variance[0]).toBeCloseTo(momentsOf(values).variance, 10);
+    expect(() => poolMoments([{ images: 0, mean: [1], variance: [1] }])).toThrow('no images');
   });
 });

@@ -29,24 +29,39 @@ function slotsByLayer(layout: ParamLayout): LayerSlots[] {
   });
 }
 
-/** Per channel, the mean and variance of all workers' values together (law of total variance). */
-function pooled(
-  slots: LayerSlots,
-  parts: readonly WorkerMoments[],
+/** Per channel, the mean and variance of several groups' values together (law of total variance). */
+export function poolMoments(
+  parts: readonly { images: number; mean: ArrayLike<number>; variance: ArrayLike<number> }[],
 ): { mean: Float64Array; variance: Float64Array } {
-  const channels = slots.mean.size;
+  const channels = parts[0]?.mean.length ?? 0;
   const mean = new Float64Array(channels);
   const second = new Float64Array(channels);
   const n = parts.reduce((a, p) => a + p.images, 0);
-  for (const { images, buffer } of parts) {
+  if (n === 0) throw new Error('batch norm: no images to measure moments on');
+  for (const p of parts) {
     for (let c = 0; c < channels; c++) {
-      const m = buffer[slots.mean.offset + c]!;
-      mean[c]! += (images * m) / n;
-      second[c]! += (images * (buffer[slots.var.offset + c]! + m * m)) / n;
+      const m = p.mean[c]!;
+      mean[c]! += (p.images * m) / n;
+      second[c]! += (p.images * (p.variance[c]! + m * m)) / n;
     }
   }
   const variance = second.map((s, c) => Math.max(0, s - mean[c]! ** 2));
   return { mean, variance };
+}
+
+/** All workers' moments of one layer, read from their buffers' mean/var slots. */
+function pooled(
+  slots: LayerSlots,
+  parts: readonly WorkerMoments[],
+): { mean: Float64Array; variance: Float64Array } {
+  const slice = (buffer: Float32Array, e: ParamEntry) => buffer.subarray(e.offset, e.offset + e.size);
+  return poolMoments(
+    parts.map(({ images, buffer }) => ({
+      images,
+      mean: slice(buffer, slots.mean),
+      variance: slice(buffer, slots.var),
+    })),
+  );
 }
 
 /**

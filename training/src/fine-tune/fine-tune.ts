@@ -37,6 +37,7 @@ import { SeededRandom } from './seeded-random';
 import { mixedTargets, readSoftTargets } from './soft-targets';
 import { loadTrainingImages, UnusableDataError } from './training-images';
 import { WorkerPool } from './worker-pool';
+import { workerShares } from './worker-shares';
 import { writeBestSpec } from './write-best-spec';
 import type { StepRequest, TrainItem } from './worker-protocol';
 
@@ -208,17 +209,21 @@ async function main(): Promise<void> {
   );
 
   if (opts.batchNorm && state.step === 0) {
-    const indices = train.map((_, i) => i);
-    const share = Math.ceil(indices.length / opts.workers);
+    const shares = workerShares(
+      train.map((_, i) => i),
+      opts.workers,
+    );
+    // A worker left without images is not asked: it would have no moments to write.
     const parts = await Promise.all(
-      grads.map(async (buffer, w) => {
-        const reply = await pool.request(w, {
-          type: 'moments',
-          images: indices.slice(w * share, (w + 1) * share),
-          batch: 8,
-        });
-        return { images: reply.type === 'moments' ? reply.images : 0, buffer };
-      }),
+      shares.flatMap((images, w) =>
+        images
+          ? [
+              pool
+                .request(w, { type: 'moments', images, batch: 8 })
+                .then((r) => ({ images: r.type === 'moments' ? r.images : 0, buffer: grads[w]! })),
+            ]
+          : [],
+      ),
     );
     setReferenceMoments(state.params, layout, parts);
     shared.set(state.params);
@@ -235,14 +240,14 @@ async function main(): Promise<void> {
   let evalSeconds = 0;
 
   const evaluate = async (): Promise<number[]> => {
-    const indices = valid.map((_, i) => train.length + i);
-    const share = Math.ceil(indices.length / opts.workers);
-    const replies = await Promise.all(
-      Array.from({ length: opts.workers }, (_, w) =>
-        pool.request(w, { type: 'predict', images: indices.slice(w * share, (w + 1) * share), batch: 8 }),
-      ),
+    const shares = workerShares(
+      valid.map((_, i) => train.length + i),
+      opts.workers,
     );
-    return replies.flatMap((r) => (r.type === 'predict' ? r.logits : []));
+    const replies = await Promise.all(
+      shares.map((images, w) => (images ? pool.request(w, { type: 'predict', images, batch: 8 }) : null)),
+    );
+    return replies.flatMap((r) => (r?.type === 'predict' ? r.logits : []));
   };
 
   for (let epoch = state.epoch; epoch < opts.epochs; epoch++) {
@@ -259,11 +264,9 @@ async function main(): Promise<void> {
         weight: classWeight[trainLabels[i]!]!,
         augment: drawAugment(rng, images[i]!.width, images[i]!.height),
       }));
-      const share = Math.ceil(items.length / opts.workers);
-      const requests: (StepRequest | null)[] = Array.from({ length: opts.workers }, (_, w) => {
-        const part = items.slice(w * share, (w + 1) * share);
-        return part.length ? { type: 'step', items: part, dropoutSeed: rng.int(2 ** 31) } : null;
-      });
+      const requests: (StepRequest | null)[] = workerShares(items, opts.workers).map((part) =>
+        part ? { type: 'step', items: part, dropoutSeed: rng.int(2 ** 31) } : null,
+      );
       const replies = await Promise.all(requests.map((r, w) => (r ? pool.request(w, r) : null)));
       const batchWeight = items.reduce((a, it) => a + it.weight, 0);
       sum.fill(0);

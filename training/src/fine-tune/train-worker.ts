@@ -13,6 +13,7 @@ import { createTrainableNetwork, type TrainableNetwork } from '../base-model/mob
 import { featureExtractor, type NetworkSpec } from '../base-model/network-spec';
 import { registerWasmGradients } from '../wasm-gradients/register-wasm-gradients';
 import { augmentedInput } from './augment';
+import { poolMoments } from './batch-norm-stats';
 import type { ParamEntry } from './param-layout';
 import type {
   MomentsRequest,
@@ -168,7 +169,7 @@ function writeMoments(s: State, of: (layer: string) => Moments | undefined): voi
 /** Moments over all of `req.images`, pooled from per-batch moments weighted by batch size. */
 function moments(s: State, req: MomentsRequest): WorkerReply {
   loadParams(s);
-  const pooled = new Map<string, { sum: Float64Array; sumSq: Float64Array }>();
+  const perBatch = new Map<string, ({ images: number } & Moments)[]>();
   for (let i = 0; i < req.images.length; i += req.batch) {
     const chunk = req.images.slice(i, i + req.batch);
     const x = batchTensor(
@@ -177,25 +178,17 @@ function moments(s: State, req: MomentsRequest): WorkerReply {
     );
     tf.dispose([x, tf.tidy(() => logitsOf(s, prefixed(s, x), false, 0, true))]);
     for (const [layer, m] of s.net.moments) {
-      const acc = pooled.get(layer) ?? {
-        sum: new Float64Array(m.mean.length),
-        sumSq: new Float64Array(m.mean.length),
-      };
-      m.mean.forEach((mean, c) => {
-        acc.sum[c]! += chunk.length * mean;
-        acc.sumSq[c]! += chunk.length * (m.variance[c]! + mean * mean);
-      });
-      pooled.set(layer, acc);
+      if (!perBatch.has(layer)) perBatch.set(layer, []);
+      perBatch.get(layer)!.push({ images: chunk.length, ...m });
     }
   }
-  const n = req.images.length;
   writeMoments(s, (layer) => {
-    const acc = pooled.get(layer);
-    if (!acc) return undefined;
-    const mean = Float32Array.from(acc.sum, (v) => v / n);
-    return { mean, variance: Float32Array.from(acc.sumSq, (v, c) => Math.max(0, v / n - mean[c]! ** 2)) };
+    const parts = perBatch.get(layer);
+    if (!parts) return undefined;
+    const { mean, variance } = poolMoments(parts);
+    return { mean: Float32Array.from(mean), variance: Float32Array.from(variance) };
   });
-  return { type: 'moments', images: n };
+  return { type: 'moments', images: req.images.length };
 }
 
 function predict(s: State, req: PredictRequest): WorkerReply {
