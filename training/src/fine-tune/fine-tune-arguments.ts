@@ -147,10 +147,6 @@ export function checkArgumentPaths(options: FineTuneOptions): void {
 }
 
 /**
- * Counts (epochs, workers, batch, …) must be whole: "1.5 workers" used to start and crash after a finished
- * epoch. Digits only, so "1e3", "0x10" and "" are refused rather than read as something unintended.
- */
-/**
  * Each worker is one core with its own wasm heap (up to ~4 GB at batch 16), so more workers than cores only
  * add memory; 2, the default, is always allowed.
  */
@@ -164,6 +160,10 @@ function workerCount(text: string): number {
   return n;
 }
 
+/**
+ * Counts (epochs, workers, batch, …) must be whole: "1.5 workers" used to start and crash after a finished
+ * epoch. Digits only, so "1e3", "0x10" and "" are refused rather than read as something unintended.
+ */
 function wholeNumber(name: string, text: string, min: number): number {
   const n = Number(text);
   if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < min)
