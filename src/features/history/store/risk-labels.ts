@@ -15,7 +15,7 @@ export const RISK_LABELS: Record<RiskLevel, { text: string; symbol: string }> = 
 };
 
 /** A check whose photo the photo check refused: no level was decided, so it gets the result screen's title. */
-export const NOT_ASSESSED_LABEL = { text: 'Photo not assessed — retake it', symbol: '◌' };
+export const NOT_ASSESSED_LABEL = { text: 'Photo not assessed — please retake it', symbol: '◌' };
 
 /** The words and symbol a saved check is listed under. */
 export function checkLabel(check: Pick<Check, 'guard' | 'riskLevel'>): { text: string; symbol: string } {

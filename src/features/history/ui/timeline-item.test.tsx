@@ -33,7 +33,7 @@ describe('TimelineItem', () => {
     expect(item.hasAttribute('data-probability')).toBe(false);
     expect(item.getAttribute('data-photo-check')).toBe('reject');
     // Listed under the result screen's title for such a photo, not as an "Inconclusive" answer about the mole.
-    expect(screen.getByTestId('history-risk').textContent).toContain('Photo not assessed — retake it');
+    expect(screen.getByTestId('history-risk').textContent).toContain('Photo not assessed — please retake it');
     expect(item.textContent).not.toContain('Inconclusive');
     expect(screen.getByTestId('no-estimate').textContent).toContain(
       'No estimate was kept, because this photo did not pass the photo check.',
