@@ -131,6 +131,19 @@ describe('DataTools import', () => {
     );
   });
 
+  it('never calls a mole it is about to replace "the same as here"', async () => {
+    // Differs only in a field the list does not name (a hand-edited or foreign file): still a replacement.
+    const file = await alphaAndItsExport(db);
+    await importSnapshot(db, { moles: [{ ...alpha, createdAt: '2025-12-24T09:00:00.000Z' }], checks: [] });
+
+    render(<DataTools db={db} isEmpty={false} version={0} />);
+    chooseFile(file);
+    const question = await screen.findByTestId('import-confirm');
+    const item = within(question).getByRole('listitem');
+    expect(item.textContent).not.toMatch(/same as here/);
+    expect(item.textContent).toBe('Alpha (other saved details differ)');
+  });
+
   it('after "Replace and import" says how many records were added and how many replaced', async () => {
     const file = await alphaAndItsExport(db);
     await editSinceExport(db);

@@ -71,7 +71,8 @@ function describeReplacement({ current, incoming, returningChecks }: MoleReplace
     changes.push(`${plural(returningChecks, 'check')} no longer on this device ${verb} back`);
   }
   if (changes.length > 0) return `${name} (${changes.join('; ')})`;
-  return current.name === incoming.name ? `${name} (same as here)` : name;
+  // Listed, so something differs: if not the name, a field not named above (e.g. the date it was recorded).
+  return current.name === incoming.name ? `${name} (other saved details differ)` : name;
 }
 
 /**
