@@ -6,10 +6,10 @@ import type {
   OutOfDomainCheck,
   SplitMetrics,
 } from '../../shared/model/model-metadata';
+import { shownScale } from '../../shared/model/shown-estimate';
 import { formatAuc, formatPercent, formatWithInterval } from './format-metric';
 import { describeImagesPlainly, summariseImages } from './summarise-images';
 import './model-card.css';
-import { shownScale } from '../../shared/model/shown-estimate';
 
 const BACKEND_NAMES: Record<string, string> = {
   webgl: 'WebGL (the graphics chip)',
