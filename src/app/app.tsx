@@ -28,7 +28,7 @@ export function App() {
   const sw = useServiceWorker(`${MODEL_BASE_URL}model.json`, model.state !== 'loading');
   const dragging = useDropAndPaste(flow.openFile, screen === 'home' || screen === 'frame');
   const home = () => navigate('home');
-  // Where the model card opens: at its top from home, at "How well it did" from a result's "How often it is wrong".
+  // Where the model card opens: at its top from home, at "How well it did" from either of a result's links to it.
   const cardStart = useRef<'top' | 'results'>('top');
   const openModelCard = (start: 'top' | 'results') => {
     cardStart.current = start;
