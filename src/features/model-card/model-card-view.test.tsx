@@ -123,6 +123,18 @@ describe('ModelCardView', () => {
     expect(details.textContent).toMatch(/train: 880 images \(440 dangerous, 440 not dangerous\)/);
   });
 
+  it('says how the yes/no cut-off was found with the validation split’s own counts', () => {
+    const valid = committed.metrics.valid!;
+    const metadata: ModelMetadata = {
+      ...committed,
+      metrics: { ...committed.metrics, valid: { ...valid, confusion: { tp: 101, fn: 25, tn: 90, fp: 36 } } },
+    };
+    render(<ModelCardView metadata={metadata} />);
+    expect(document.body.textContent).toMatch(
+      /the cut-off that flagged 101 of the 126 such moles among 252 separate validation photos/,
+    );
+  });
+
   it('leaves the answers table out for metadata without test levels', () => {
     const test = { ...committed.metrics.test! };
     delete test.levels;

@@ -233,9 +233,9 @@ export function ModelCardView({
             {test.levels && <LevelsTable levels={test.levels} n={test.n} />}
             <p>
               For comparison with other tests, the same photos counted yes/no:{' '}
-              {formatPercent(metadata.threshold)} or more counts as “needs a doctor” (the cut-off that flagged
-              at least 90% of such moles among separate validation photos). It lies inside the inconclusive
-              range, so it is how these figures are counted, not an answer the app gives.
+              {formatPercent(metadata.threshold)} or more counts as “needs a doctor” ({cutOffOrigin(metadata)}
+              ). It lies inside the inconclusive range, so it is how these figures are counted, not an answer
+              the app gives.
             </p>
             <MetricsTable
               caption={`Held-out test photos (${test.n}), never used for training or tuning, counted yes/no at ${formatPercent(test.threshold)}`}
@@ -287,4 +287,12 @@ export function ModelCardView({
       </section>
     </div>
   );
+}
+
+/** How the yes/no cut-off was found, in the validation split's own measured counts (training chose it there). */
+function cutOffOrigin(metadata: ModelMetadata): string {
+  const valid = metadata.metrics.valid;
+  if (!valid) return 'chosen on separate validation photos';
+  const { tp, fn } = valid.confusion;
+  return `the cut-off that flagged ${tp} of the ${tp + fn} such moles among ${valid.n} separate validation photos`;
 }
