@@ -200,10 +200,11 @@ test('importing an older export of a mole asks first, lists what it replaces, an
 
   await page.getByTestId('import-file').setInputFiles(archivePath);
   const question = page.getByTestId('import-confirm');
-  await expect(question).toContainText('1 mole you already have will be replaced by the archive’s version:');
+  await expect(question).toContainText('1 mole you already have will change:');
   await expect(question.getByRole('listitem')).toHaveText(
-    'Beta renamed → Left shoulder (1 check no longer on this device comes back)',
+    'Beta renamed → Left shoulder (1 check not on this device will be added)',
   );
+  await expect(question).toContainText('In all: 1 check added, 1 mole replaced, 1 check already here.');
   await expectNoSeriousA11yViolations(page, 'import replace question');
   await question.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByTestId('history-status')).toHaveText('Import cancelled. Nothing was changed.');

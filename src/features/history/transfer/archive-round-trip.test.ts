@@ -148,7 +148,7 @@ describe('importing over records that are already here', () => {
     return { archive: parsed.value, shoulder };
   }
 
-  it('plans without writing: which moles would be replaced, by what, and which checks come back', async () => {
+  it('plans without writing: which moles would be replaced, by what, and which checks would be added', async () => {
     const db = await openTestDb();
     const { archive, shoulder } = await editedAfterExport(db);
     const before = await current(db);
@@ -157,11 +157,11 @@ describe('importing over records that are already here', () => {
     if (!plan.ok) throw new Error(plan.error.message);
     expect(plan.value.moles).toEqual({ added: 0, replaced: 1, unchanged: 0 });
     expect(plan.value.checks).toEqual({ added: 1, unchanged: 1 });
-    expect(plan.value.replacedMoles).toEqual([
+    expect(plan.value.changedMoles).toEqual([
       {
         current: { ...shoulder, name: 'Beta renamed', recheckIntervalDays: 30 },
         incoming: shoulder,
-        returningChecks: 1,
+        checksNotHere: 1,
       },
     ]);
     expect(await current(db)).toEqual(before);
@@ -188,7 +188,7 @@ describe('importing over records that are already here', () => {
     expect(plan.ok && plan.value).toEqual({
       moles: { added: 1, replaced: 0, unchanged: 0 },
       checks: { added: 2, unchanged: 0 },
-      replacedMoles: [],
+      changedMoles: [],
     });
   });
 
@@ -211,7 +211,7 @@ describe('importing over records that are already here', () => {
       checks: { added: 0, unchanged: 3 },
     };
     const plan = await planImport(db, archive);
-    expect(plan.ok && plan.value).toEqual({ ...nothing, replacedMoles: [] });
+    expect(plan.ok && plan.value).toEqual({ ...nothing, changedMoles: [] });
     const imported = await importSnapshot(db, archive);
     expect(imported.ok && imported.value).toEqual(nothing);
     expect(await current(db)).toEqual(before);
@@ -229,8 +229,8 @@ describe('importing over records that are already here', () => {
     if (!plan.ok) throw new Error(plan.error.message);
     expect(plan.value.moles).toEqual({ added: 0, replaced: 1, unchanged: 1 });
     expect(plan.value.checks).toEqual({ added: 0, unchanged: 3 });
-    expect(plan.value.replacedMoles).toEqual([
-      { current: { ...calf, recheckIntervalDays: 60 }, incoming: calf, returningChecks: 0 },
+    expect(plan.value.changedMoles).toEqual([
+      { current: { ...calf, recheckIntervalDays: 60 }, incoming: calf, checksNotHere: 0 },
     ]);
     const before = await current(db);
     const imported = await importSnapshot(db, tampered);
@@ -241,5 +241,27 @@ describe('importing over records that are already here', () => {
     const after = await current(db);
     expect(after.checks).toEqual(before.checks);
     expect(after.moles.find((m) => m.id === calf.id)).toEqual(calf);
+  });
+
+  it('a mole that only gains a check not on this device is unchanged, not replaced, and is not rewritten', async () => {
+    const db = await openTestDb();
+    await seed(db);
+    const archive = await exportOfEverything(db);
+    // Deleted here since the export, or taken on another device: either way its mole stays as it is.
+    const gone = archive.checks[0]!;
+    await deleteCheck(db, gone.id);
+    const mole = archive.moles.find((m) => m.id === gone.moleId)!;
+    const sameCounts = {
+      moles: { added: 0, replaced: 0, unchanged: 2 },
+      checks: { added: 1, unchanged: 2 },
+    };
+    const plan = await planImport(db, archive);
+    expect(plan.ok && plan.value).toEqual({
+      ...sameCounts,
+      changedMoles: [{ current: mole, incoming: mole, checksNotHere: 1 }],
+    });
+    const imported = await importSnapshot(db, archive);
+    expect(imported.ok && imported.value).toEqual(sameCounts);
+    expect((await current(db)).checks.map((c) => c.id)).toContain(gone.id);
   });
 });

@@ -6,7 +6,7 @@ import type { HistorySnapshot } from './read-history';
 
 /**
  * How an import's records compare with this device: new here, written over a different record here, or
- * already here exactly as in the archive (left as they are).
+ * already here exactly as in the archive (left as they are, even if the archive adds checks to that mole).
  */
 export interface ImportTally {
   added: number;
@@ -20,17 +20,24 @@ export interface ImportCounts {
   checks: Omit<ImportTally, 'replaced'>;
 }
 
-/** A mole already on this device that the archive's version of it would overwrite. */
-export interface MoleReplacement {
+/**
+ * A mole already on this device that the import would change: the archive's version overwrites it (a field
+ * differs), or it only gains checks (the mole's record is left as it is).
+ */
+export interface MoleChange {
   current: Mole;
   incoming: Mole;
-  /** The archive's checks of this mole that this device does not have (e.g. ones deleted since the export). */
-  returningChecks: number;
+  /**
+   * The archive's checks of this mole that this device does not have: deleted here since the export, or
+   * taken on another device and never here.
+   */
+  checksNotHere: number;
 }
 
 /** What an import would do, read before anything is written so the person can be asked first. */
 export interface ImportPlan extends ImportCounts {
-  replacedMoles: MoleReplacement[];
+  /** Every mole here that would change, replaced or only gaining checks: both are asked about first. */
+  changedMoles: MoleChange[];
 }
 
 interface Assessment extends ImportPlan {
@@ -42,9 +49,10 @@ interface Assessment extends ImportPlan {
 const canonical = (mole: Mole) => JSON.stringify(mole, Object.keys(mole).sort());
 
 /**
- * Compares the archive with what is here. A mole counts as replaced if any stored field differs or if the
- * archive brings back checks of it that are no longer here; a check with an id already here is the same check
- * (checks are only ever added, see store/) and is left as it is.
+ * Compares the archive with what is here. A mole counts as replaced only if a stored field differs (only those
+ * are written); one that just gains checks is left as it is and counts as unchanged, though it is still listed
+ * in `changedMoles`. A check with an id already here is the same check (checks are only ever added, see
+ * store/) and is left as it is.
  */
 function assess(
   snapshot: HistorySnapshot,
@@ -55,8 +63,9 @@ function assess(
   const checksHere = new Set(checkIdsHere);
   const checksToWrite = snapshot.checks.filter((check) => !checksHere.has(check.id));
   const molesToWrite: Mole[] = [];
-  const replacedMoles: MoleReplacement[] = [];
+  const changedMoles: MoleChange[] = [];
   let addedMoles = 0;
+  let replacedMoles = 0;
   for (const incoming of snapshot.moles) {
     const here = current.get(incoming.id);
     if (!here) {
@@ -65,27 +74,30 @@ function assess(
       continue;
     }
     const differs = canonical(here) !== canonical(incoming);
-    const returningChecks = checksToWrite.filter((check) => check.moleId === incoming.id).length;
-    if (differs) molesToWrite.push(incoming);
-    if (differs || returningChecks > 0) replacedMoles.push({ current: here, incoming, returningChecks });
+    const checksNotHere = checksToWrite.filter((check) => check.moleId === incoming.id).length;
+    if (differs) {
+      replacedMoles += 1;
+      molesToWrite.push(incoming);
+    }
+    if (differs || checksNotHere > 0) changedMoles.push({ current: here, incoming, checksNotHere });
   }
   return {
     moles: {
       added: addedMoles,
-      replaced: replacedMoles.length,
-      unchanged: snapshot.moles.length - addedMoles - replacedMoles.length,
+      replaced: replacedMoles,
+      unchanged: snapshot.moles.length - addedMoles - replacedMoles,
     },
     checks: { added: checksToWrite.length, unchanged: snapshot.checks.length - checksToWrite.length },
-    replacedMoles,
+    changedMoles,
     molesToWrite,
     checksToWrite,
   };
 }
 
 /**
- * Which records of a validated archive differ from this device's and would be replaced. Writes nothing: an
- * import replaces by id, which silently undoes later edits (a rename, a deleted check) unless the person is
- * shown this first.
+ * Which records of a validated archive differ from this device's: moles that would be replaced or gain checks.
+ * Writes nothing: an import replaces by id, which silently undoes later edits (a rename, a deleted check)
+ * unless the person is shown this first.
  */
 export function planImport(db: HistoryDb, snapshot: HistorySnapshot): Promise<Result<ImportPlan>> {
   return attempt(async () => {
@@ -94,8 +106,8 @@ export function planImport(db: HistoryDb, snapshot: HistorySnapshot): Promise<Re
       tx.objectStore('moles').getAll(),
       tx.objectStore('checks').getAllKeys(),
     ]);
-    const { moles: moleCounts, checks: checkCounts, replacedMoles } = assess(snapshot, moles, checkIds);
-    return { moles: moleCounts, checks: checkCounts, replacedMoles };
+    const { moles: moleCounts, checks: checkCounts, changedMoles } = assess(snapshot, moles, checkIds);
+    return { moles: moleCounts, checks: checkCounts, changedMoles };
   });
 }
 

@@ -7,7 +7,7 @@ import { updateMole } from '../store/mole-records';
 import type { HistoryDb } from '../store/open-history-db';
 import { installFreshIndexedDb, openTestDb, storedCheck } from '../store/test-fixtures';
 import { archiveToBlob } from '../transfer/build-archive';
-import { importSnapshot } from '../transfer/import-archive';
+import { importSnapshot, planImport } from '../transfer/import-archive';
 import { readHistory, type HistorySnapshot } from '../transfer/read-history';
 import { DataTools } from './data-tools';
 
@@ -68,11 +68,9 @@ describe('DataTools import', () => {
     render(<DataTools db={db} isEmpty={false} version={0} />);
     chooseFile(file);
     const question = await screen.findByTestId('import-confirm');
-    expect(question.textContent).toContain(
-      '1 mole you already have will be replaced by the archive’s version:',
-    );
+    expect(question.textContent).toContain('1 mole you already have will change:');
     const replaced = within(question).getByRole('listitem');
-    expect(replaced.textContent).toBe('Beta renamed → Alpha (1 check no longer on this device comes back)');
+    expect(replaced.textContent).toBe('Beta renamed → Alpha (1 check not on this device will be added)');
     expect(question.textContent).toContain('In all: 1 check added, 1 mole replaced, 1 check already here.');
     // Nothing is written while the person is being asked.
     expect(await stored(db)).toEqual(edited);
@@ -118,9 +116,7 @@ describe('DataTools import', () => {
     render(<DataTools db={db} isEmpty={false} version={0} />);
     chooseFile(file);
     const question = await screen.findByTestId('import-confirm');
-    expect(question.textContent).toContain(
-      '1 mole you already have will be replaced by the archive’s version:',
-    );
+    expect(question.textContent).toContain('1 mole you already have will change:');
     expect(
       within(question)
         .getAllByRole('listitem')
@@ -182,13 +178,44 @@ describe('DataTools import', () => {
     // The mole itself is unchanged, but a check comes back: that is still a change the person is asked about.
     const question = await screen.findByTestId('import-confirm');
     expect(within(question).getByRole('listitem').textContent).toBe(
-      'Alpha (1 check no longer on this device comes back)',
+      'Alpha (1 check not on this device will be added)',
     );
     fireEvent.click(within(question).getByRole('button', { name: 'Replace and import' }));
+    // The mole's record is not rewritten, so it is not called replaced.
     expect((await screen.findByTestId('history-status')).textContent).toBe(
-      'Imported: 1 check added, 1 mole replaced by the archive’s version. Already on this device and left as they were: 1 check.',
+      'Imported: 1 check added. Already on this device and left as they were: 1 mole and 1 check.',
     );
     expect((await stored(db)).checks.map((c) => c.id).sort()).toEqual(['first', 'second']);
+  });
+
+  it('a mole here that only gains a check taken on another device is asked about but not called replaced', async () => {
+    await importSnapshot(db, { moles: [alpha], checks });
+    const elsewhere = storedCheck({ id: 'elsewhere', moleId: 'alpha', takenAt: '2026-07-01T09:00:00.000Z' });
+    const archive = { moles: [alpha], checks: [...checks, elsewhere] };
+    const file = new File([await archiveToBlob(archive)], 'other-device.json', { type: 'application/json' });
+    const plan = await planImport(db, archive);
+    expect(plan.ok && { moles: plan.value.moles, checks: plan.value.checks }).toEqual({
+      moles: { added: 0, replaced: 0, unchanged: 1 },
+      checks: { added: 1, unchanged: 2 },
+    });
+
+    render(<DataTools db={db} isEmpty={false} version={0} />);
+    chooseFile(file);
+    const question = await screen.findByTestId('import-confirm');
+    expect(question.textContent).toContain('1 mole you already have will change:');
+    expect(within(question).getByRole('listitem').textContent).toBe(
+      'Alpha (1 check not on this device will be added)',
+    );
+    expect(question.textContent).toContain(
+      'In all: 1 check added, nothing replaced, 1 mole and 2 checks already here.',
+    );
+    fireEvent.click(within(question).getByRole('button', { name: 'Replace and import' }));
+    const status = (await screen.findByTestId('history-status')).textContent;
+    expect(status).toBe(
+      'Imported: 1 check added. Already on this device and left as they were: 1 mole and 2 checks.',
+    );
+    expect(status).not.toMatch(/replaced/);
+    expect((await stored(db)).checks.map((c) => c.id).sort()).toEqual(['elsewhere', 'first', 'second']);
   });
 
   it('imports at once, without asking, when the archive replaces nothing', async () => {

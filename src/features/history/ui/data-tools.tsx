@@ -8,7 +8,7 @@ import {
   planImport,
   type ImportCounts,
   type ImportPlan,
-  type MoleReplacement,
+  type MoleChange,
 } from '../transfer/import-archive';
 import type { HistorySnapshot } from '../transfer/read-history';
 import { parseArchiveFile } from '../transfer/validate-archive';
@@ -36,7 +36,7 @@ const none = ({ moles, checks }: { moles: number; checks: number }) => moles + c
 
 /**
  * The final word on an import: what was new to this device, what replaced its own version, and what was
- * already here exactly as in the file (left as it was).
+ * already here exactly as in the file (left as it was; a mole that only gained checks is one of these).
  */
 function importedMessage(counts: ImportCounts): string {
   const [isNew, isReplaced, isHere] = [added(counts), replaced(counts), unchanged(counts)];
@@ -54,8 +54,8 @@ function importedMessage(counts: ImportCounts): string {
   return `Imported: ${changes.join(', ')}.${kept}`;
 }
 
-/** One replaced mole in words: its name here → in the archive, and what else the archive would change back. */
-function describeReplacement({ current, incoming, returningChecks }: MoleReplacement): string {
+/** One mole that would change, in words: its name here → in the archive, and what else the import would change. */
+function describeChange({ current, incoming, checksNotHere }: MoleChange): string {
   const name = current.name === incoming.name ? incoming.name : `${current.name} → ${incoming.name}`;
   const changes: string[] = [];
   if (current.bodyLocation !== incoming.bodyLocation) {
@@ -66,18 +66,17 @@ function describeReplacement({ current, incoming, returningChecks }: MoleReplace
   if (current.recheckIntervalDays !== incoming.recheckIntervalDays) {
     changes.push(`re-check every ${current.recheckIntervalDays} → ${incoming.recheckIntervalDays} days`);
   }
-  if (returningChecks > 0) {
-    const verb = returningChecks === 1 ? 'comes' : 'come';
-    changes.push(`${plural(returningChecks, 'check')} no longer on this device ${verb} back`);
-  }
+  // Not "come back": the check may have been taken on another device and never been here.
+  if (checksNotHere > 0) changes.push(`${plural(checksNotHere, 'check')} not on this device will be added`);
   if (changes.length > 0) return `${name} (${changes.join('; ')})`;
   // Listed, so something differs: if not the name, a field not named above (e.g. the date it was recorded).
   return current.name === incoming.name ? `${name} (other saved details differ)` : name;
 }
 
 /**
- * Asked before an import overwrites records already here: replacing by id would otherwise silently undo a
- * rename or bring back a deleted check. Focus moves to the question so a screen reader reads it at once.
+ * Asked before an import changes moles already here: replacing by id would otherwise silently undo a rename,
+ * and added checks would silently bring back deleted ones. Focus moves to the question so a screen reader reads
+ * it at once.
  */
 function ReplaceConfirmation({
   plan,
@@ -91,7 +90,7 @@ function ReplaceConfirmation({
   const questionId = useId();
   const groupRef = useRef<HTMLDivElement>(null);
   useEffect(() => groupRef.current?.focus(), []);
-  const { replacedMoles } = plan;
+  const { changedMoles } = plan;
   // Escape answers "Cancel", as it would in a dialog.
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
@@ -109,13 +108,11 @@ function ReplaceConfirmation({
       data-testid="import-confirm"
     >
       <p id={questionId}>
-        <strong>
-          {plural(replacedMoles.length, 'mole')} you already have will be replaced by the archive’s version:
-        </strong>
+        <strong>{plural(changedMoles.length, 'mole')} you already have will change:</strong>
       </p>
       <ul data-testid="import-replaced-moles">
-        {replacedMoles.map((replacement) => (
-          <li key={replacement.incoming.id}>{describeReplacement(replacement)}</li>
+        {changedMoles.map((change) => (
+          <li key={change.incoming.id}>{describeChange(change)}</li>
         ))}
       </ul>
       <p>
@@ -168,7 +165,7 @@ export function DataTools({
 }) {
   const [message, setMessage] = useState<Message>();
   const [busy, setBusy] = useState(false);
-  // A checked archive that would replace records already here, waiting for the person's answer.
+  // A checked archive that would change moles already here, waiting for the person's answer.
   const [pending, setPending] = useState<CheckedArchive>();
   // When the replace question closes, focus goes back to the import control (not lost to <body>) as soon as
   // that control is enabled again; the outcome is announced by the status message.
@@ -209,9 +206,9 @@ export function DataTools({
     const checked = await checkArchive(db, file);
     setBusy(false);
     if (!checked.ok) return setMessage({ tone: 'error', text: checked.error.message });
-    // Nothing already here would be overwritten: nothing to ask, import at once (the write's own counts then
-    // say what it added, or that everything was already here).
-    if (checked.value.plan.replacedMoles.length === 0) return writeImport(checked.value.snapshot);
+    // No mole already here would change: nothing to ask, import at once (the write's own counts then say what
+    // it added, or that everything was already here).
+    if (checked.value.plan.changedMoles.length === 0) return writeImport(checked.value.snapshot);
     setPending(checked.value);
   };
 
