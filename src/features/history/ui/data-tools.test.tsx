@@ -180,7 +180,8 @@ describe('DataTools import', () => {
     expect(within(question).getByRole('listitem').textContent).toBe(
       'Alpha (1 check not on this device will be added)',
     );
-    fireEvent.click(within(question).getByRole('button', { name: 'Replace and import' }));
+    // Nothing would be overwritten, so the button does not say "Replace".
+    fireEvent.click(within(question).getByRole('button', { name: 'Add and import' }));
     // The mole's record is not rewritten, so it is not called replaced.
     expect((await screen.findByTestId('history-status')).textContent).toBe(
       'Imported: 1 check added. Already on this device and left as they were: 1 mole and 1 check.',
@@ -209,7 +210,7 @@ describe('DataTools import', () => {
     expect(question.textContent).toContain(
       'In all: 1 check added, nothing replaced, 1 mole and 2 checks already here.',
     );
-    fireEvent.click(within(question).getByRole('button', { name: 'Replace and import' }));
+    fireEvent.click(within(question).getByRole('button', { name: 'Add and import' }));
     const status = (await screen.findByTestId('history-status')).textContent;
     expect(status).toBe(
       'Imported: 1 check added. Already on this device and left as they were: 1 mole and 2 checks.',

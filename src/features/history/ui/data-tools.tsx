@@ -127,7 +127,8 @@ function ReplaceConfirmation({
           onClick={onConfirm}
           data-testid="import-replace"
         >
-          Replace and import
+          {/* Only checks to add (none replaced): the button must not promise to overwrite anything. */}
+          {none(replaced(plan)) ? 'Add and import' : 'Replace and import'}
         </button>
         <button type="button" className="button button--ghost" onClick={onCancel} data-testid="import-cancel">
           Cancel
