@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expectNoSeriousA11yViolations } from './support/axe-scan';
 import { missing, seedImages } from './support/paths';
+import { storedHistory } from './support/stored-history';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/test';
 
@@ -128,6 +129,71 @@ test('My moles, timeline and compare: reminders, calendar file, no serious acces
   // Home shows the due re-check when the app opens.
   await page.reload();
   await expect(page.getByTestId('open-my-moles')).toContainText('My moles (1)');
+});
+
+test('a check of an earlier model shows the number its result screen showed, read against its own band', async ({
+  page,
+}) => {
+  test.skip(skipReason !== null, skipReason ?? '');
+  const photo = (await readFile(seedImages.dangerousJpeg)).toString('base64');
+  const image = { type: 'image/jpeg', base64: photo };
+  const archive = {
+    format: 'naevus-mole-history',
+    version: 3,
+    exportedAt: '2025-06-01T00:00:00.000Z',
+    moles: [
+      {
+        id: 'mole-1',
+        name: 'Left shoulder',
+        bodyLocation: 'back-upper-left',
+        createdAt: '2025-01-01T09:00:00.000Z',
+        recheckIntervalDays: 91,
+      },
+    ],
+    checks: [
+      {
+        id: 'check-1',
+        moleId: 'mole-1',
+        takenAt: '2025-01-01T09:00:00.000Z',
+        riskLevel: 'high',
+        // "From 73%: have it checked" under this band; plain rounding would say 72%.
+        probability: 0.7226,
+        modelVersion: 'an-earlier-model',
+        inconclusiveBand: [0.166, 0.7224],
+        photo: image,
+        crop: image,
+      },
+    ],
+  };
+  await page.goto('/');
+  await page.getByTestId('open-my-moles').click();
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'history.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(archive)),
+  });
+  await expect(page.getByTestId('history-status')).toContainText('Imported 1 mole and 1 check');
+  const stored = await storedHistory(page);
+  expect(stored.checks[0]!.inconclusiveBand).toEqual([0.166, 0.7224]);
+
+  // A damaged band refuses the whole file in plain words and changes nothing.
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'damaged.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(
+      JSON.stringify({
+        ...archive,
+        checks: [{ ...archive.checks[0], id: 'check-2', inconclusiveBand: [0.8, 0.2] }],
+      }),
+    ),
+  });
+  await expect(page.getByTestId('history-error')).toContainText(
+    'The file cannot be imported: Check 1 has an invalid inconclusive band. Nothing was changed.',
+  );
+  expect(await storedHistory(page)).toEqual(stored);
+
+  await page.getByTestId('mole-item').getByRole('button').click();
+  await expect(page.getByTestId('timeline-item')).toContainText('Model estimate: 73%');
 });
 
 test('renaming a mole: keyboard only, kept after a reload, carried by the exported archive', async ({

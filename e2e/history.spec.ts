@@ -86,7 +86,13 @@ test('saves two checks of one mole; both are in the timeline after a reload', as
   expect(items[1]!.probability).toBeCloseTo(verdicts[0]!.probability, 6);
 
   const dump = await storedHistory(page);
+  // Each check keeps the band its number was read against, so a model update cannot change the number.
+  const { inconclusiveBand } = await page.evaluate(async () => {
+    const response = await fetch('/model/metadata.json');
+    return (await response.json()) as { inconclusiveBand: [number, number] };
+  });
   for (const check of dump.checks) {
+    expect(check.inconclusiveBand).toEqual(inconclusiveBand);
     expect(check.photo.type).toBe('image/jpeg');
     expect(check.crop.type).toBe('image/png');
     expect(check.photo.size).toBeGreaterThan(1000);
@@ -139,9 +145,16 @@ test('export → delete everything → import gives back the identical history',
     page.getByTestId('export-all').click(),
   ]);
   const archivePath = await download.path();
-  const archive = JSON.parse(await readFile(archivePath, 'utf8')) as { format: string; version: number };
+  const archive = JSON.parse(await readFile(archivePath, 'utf8')) as {
+    format: string;
+    version: number;
+    checks: { inconclusiveBand?: [number, number] }[];
+  };
   expect(archive.format).toBe('naevus-mole-history');
-  expect(archive.version).toBe(2);
+  expect(archive.version).toBe(3);
+  expect(archive.checks.map((check) => check.inconclusiveBand)).toEqual(
+    before.checks.map((check) => check.inconclusiveBand),
+  );
 
   const [report] = await Promise.all([
     page.waitForEvent('download'),

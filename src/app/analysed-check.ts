@@ -11,5 +11,7 @@ export interface AnalysedCheck {
   result: AnalysisResult;
   level: RiskLevel;
   modelVersion: string;
+  /** The band `level` was decided with (metadata `inconclusiveBand`), kept so the saved number never changes. */
+  inconclusiveBand: readonly [number, number];
   checkedAt: Date;
 }

@@ -24,6 +24,7 @@ export function SaveCheckAction({ check, inputSize, onOpenMyMoles }: SaveProps) 
         probability: check.result.probability,
         guard: check.result.guard,
         modelVersion: check.modelVersion,
+        inconclusiveBand: check.inconclusiveBand,
       })}
       onOpenMyMoles={onOpenMyMoles}
     />

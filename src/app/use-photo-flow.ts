@@ -117,6 +117,7 @@ export function usePhotoFlow(
         result: outcome.value,
         level: riskLevel(outcome.value.probability, metadata, outcome.value.guard),
         modelVersion: metadata.version,
+        inconclusiveBand: metadata.inconclusiveBand,
         checkedAt: new Date(),
       });
       navigate('result');

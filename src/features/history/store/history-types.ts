@@ -40,6 +40,11 @@ export interface Check {
    */
   probability: number;
   modelVersion: string;
+  /**
+   * The model's inconclusive band [low, high) the probability was read against, so the number shown later is
+   * the one the result screen showed even after a model update. Absent on checks saved before it was kept.
+   */
+  inconclusiveBand?: [number, number];
   /** Absent on checks saved before the photo check's verdict was kept. */
   guard?: StoredPhotoCheck;
   /** The user's photo, re-encoded as JPEG with its longer side at most PHOTO_MAX_SIDE px. */
@@ -58,6 +63,11 @@ export interface CheckDraft {
   riskLevel: RiskLevel;
   probability: number;
   modelVersion: string;
+  /**
+   * The model's inconclusive band (metadata `inconclusiveBand`) the level was decided with. Without it the
+   * check is stored like one saved before the band was kept.
+   */
+  inconclusiveBand?: readonly [number, number];
   /**
    * The photo check's outcome (the analysis result's `guard` fits as is). Without it the check is stored like
    * one saved before the verdict was kept, and its number is shown.

@@ -37,20 +37,21 @@ export const NOT_A_DIAGNOSIS =
 export type CurrentModel = Pick<ModelMetadata, 'version' | 'inconclusiveBand'>;
 
 /**
- * The band a check was read against, when known: checks keep their model's version but not its band, so only
- * the checks of the model the app runs now have one.
+ * The band a check was read against, when known: its own (kept since it was stored with each check), else the
+ * running model's for a check of that model. Older checks of another model have none.
  */
 export function bandOf(
-  check: Pick<Check, 'modelVersion'>,
+  check: Pick<Check, 'modelVersion' | 'inconclusiveBand'>,
   model: CurrentModel | undefined,
-): [number, number] | undefined {
+): readonly [number, number] | undefined {
+  if (check.inconclusiveBand) return check.inconclusiveBand;
   return model && check.modelVersion === model.version ? model.inconclusiveBand : undefined;
 }
 
 /**
- * The whole percent the result screen showed (shared/model/shown-estimate.ts). A check of another model version
- * has no known band; it is rounded as it is, and no scale is shown beside it in the history that it could
- * contradict.
+ * The whole percent the result screen showed (shared/model/shown-estimate.ts). A check without a known band (saved
+ * before bands were kept, by another model version) is rounded as it is, and no scale is shown beside it in
+ * the history that it could contradict.
  */
 export function estimatePercent(probability: number, band: readonly [number, number] | undefined): number {
   return band ? shownEstimate(probability, band).percent : Math.round(probability * 100);

@@ -176,5 +176,23 @@ describe('saveCheck', () => {
     );
     const checks = await listAllChecks(db);
     expect(checks.ok && 'guard' in checks.value[0]!).toBe(false);
+    // Nor a band: such a check is shown as the ones saved before bands were kept.
+    expect(checks.ok && 'inconclusiveBand' in checks.value[0]!).toBe(false);
+  });
+
+  it('keeps the inconclusive band the level was decided with, as a copy of the model’s', async () => {
+    const db = await openTestDb();
+    const modelBand = [0.171, 0.724] as const;
+    const saved = await saveCheck(
+      db,
+      draft({ riskLevel: 'high', probability: 0.7241, inconclusiveBand: modelBand }),
+      { kind: 'new', mole: { name: 'A', bodyLocation: 'front-head' } },
+      { encoder: fakeEncoder, storage: undefined },
+    );
+    if (!saved.ok) throw new Error(saved.error.message);
+    expect(saved.value.check.inconclusiveBand).not.toBe(modelBand);
+    const checks = await listAllChecks(db);
+    if (!checks.ok) throw new Error(checks.error.message);
+    expect(checks.value[0]!.inconclusiveBand).toEqual([0.171, 0.724]);
   });
 });

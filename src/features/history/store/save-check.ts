@@ -61,6 +61,10 @@ export async function saveCheck(
         riskLevel: draft.riskLevel,
         probability: draft.probability,
         modelVersion: draft.modelVersion,
+        // A copy, so the stored record never shares an array with the model's metadata.
+        ...(draft.inconclusiveBand && {
+          inconclusiveBand: [draft.inconclusiveBand[0], draft.inconclusiveBand[1]] as [number, number],
+        }),
         // Only what the history shows; copied so no extra fields of the analysis result end up stored.
         ...(draft.guard && {
           guard: {

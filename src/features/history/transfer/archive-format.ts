@@ -9,10 +9,16 @@ export const ARCHIVE_FORMAT = 'naevus-mole-history';
 /**
  * v2 added a check's optional `guard` (the photo check's verdict). An app that knows only v1 would import such
  * a file but drop the verdict and show numbers the photo check withheld, so it is told to update instead.
+ * v3 added a check's optional `inconclusiveBand`. An app that knows only v2 would drop it (import keeps only
+ * the fields it knows) and show a check of another model version with a number other than the one the result
+ * screen showed, so it too is told to update.
  */
-export const ARCHIVE_VERSION = 2;
-/** Versions import still reads: a v1 file is a v2 file whose checks have no `guard`. */
-export const READABLE_ARCHIVE_VERSIONS: readonly number[] = [1, 2];
+export const ARCHIVE_VERSION = 3;
+/**
+ * Versions import still reads: a v2 file is a v3 file whose checks have no `inconclusiveBand`, a v1 file one
+ * whose checks have no `guard` either.
+ */
+export const READABLE_ARCHIVE_VERSIONS: readonly number[] = [1, 2, 3];
 
 export interface ArchivedImage {
   type: 'image/jpeg' | 'image/png';
@@ -27,6 +33,8 @@ export interface ArchivedCheck {
   riskLevel: RiskLevel;
   probability: number;
   modelVersion: string;
+  /** Since v3; [low, high), 0 ≤ low ≤ high ≤ 1; absent on checks saved before the band was kept. */
+  inconclusiveBand?: [number, number];
   /** Since v2; absent on checks saved before the verdict was kept. */
   guard?: StoredPhotoCheck;
   photo: ArchivedImage;

@@ -95,6 +95,43 @@ describe('export → import round trip', () => {
     expect(await current(db)).toEqual(before);
   });
 
+  it('keeps each check’s inconclusive band through export → import, and checks saved without one as they were', async () => {
+    const db = await openTestDb();
+    await seed(db);
+    const saved = await saveCheck(
+      db,
+      draft({
+        riskLevel: 'high',
+        probability: 0.7241,
+        modelVersion: 'model-6',
+        inconclusiveBand: [0.171, 0.724],
+      }),
+      { kind: 'new', mole: { name: 'Back', bodyLocation: 'back-upper-left' } },
+      { encoder: fakeEncoder, storage: undefined },
+    );
+    if (!saved.ok) throw new Error(saved.error.message);
+    const read = await readHistory(db);
+    if (!read.ok) throw new Error('read failed');
+    const archive = await buildArchive(read.value);
+    expect(archive.version).toBe(3);
+    expect(archive.checks.find((c) => c.id === saved.value.check.id)?.inconclusiveBand).toEqual([
+      0.171, 0.724,
+    ]);
+    expect(archive.checks.filter((c) => 'inconclusiveBand' in c)).toHaveLength(1);
+
+    const before = await current(db);
+    const file = await archiveToBlob(read.value);
+    await deleteEverything(db);
+    const parsed = await parseArchiveFile(file);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const imported = await importSnapshot(db, parsed.value);
+    expect(imported.ok).toBe(true);
+    const after = await current(db);
+    expect(after).toEqual(before);
+    expect(after.checks.find((c) => c.id === saved.value.check.id)?.inconclusiveBand).toEqual([0.171, 0.724]);
+    expect(after.checks.filter((c) => 'inconclusiveBand' in c)).toHaveLength(1);
+  });
+
   it('exports a single mole with only its checks, and the file names its format and version', async () => {
     const db = await openTestDb();
     await seed(db);

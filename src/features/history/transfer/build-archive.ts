@@ -20,6 +20,7 @@ async function archiveCheck(check: Check) {
     riskLevel: check.riskLevel,
     probability: check.probability,
     modelVersion: check.modelVersion,
+    ...(check.inconclusiveBand && { inconclusiveBand: check.inconclusiveBand }),
     ...(check.guard && { guard: check.guard }),
     photo,
     crop,

@@ -131,6 +131,13 @@ describe('printable report', () => {
             modelVersion: 'model-7',
             guard: CAT_PHOTO_CHECK,
           }),
+          storedCheck({
+            id: 'd',
+            riskLevel: 'high',
+            probability: 0.7226,
+            modelVersion: 'model-6',
+            inconclusiveBand: [0.166, 0.7224],
+          }),
         ],
       },
       new Date('2026-03-01T00:00:00.000Z'),
@@ -155,6 +162,8 @@ describe('printable report', () => {
     expect(rows[0]).toContain('<td>73%</td>');
     expect(rows[1]).toContain('<td>72%</td>');
     expect(rows[2]).not.toMatch(/\d+%/);
+    // Another version's check that kept its band shows the number its result screen did.
+    expect(rows[3]).toContain('<td>73%</td>');
     expect(html).not.toContain('97%');
   });
 

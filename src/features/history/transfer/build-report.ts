@@ -19,7 +19,7 @@ function formatDate(iso: string): string {
   return new Date(iso).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
 }
 
-/** What the report knows of the model the app runs now; the checks themselves keep only its version. */
+/** The model the app runs now; its band serves its own checks saved before each check kept its band. */
 export type ReportModel = Pick<ModelMetadata, 'version' | 'inconclusiveBand' | 'metrics'>;
 
 /** The number, or (when the photo check withheld it) why there is none, as the app's screens say it. */
@@ -126,8 +126,8 @@ section{break-inside:avoid;margin-top:2rem}@media print{body{margin:0}}`;
 
 /**
  * A self-contained, printable HTML page (images inline as data URLs) to keep or hand to a doctor. `model`, the
- * model the app runs now, adds its answer ranges and measured figures, and shows its checks' numbers exactly
- * as the result screen did.
+ * model the app runs now, adds its answer ranges and measured figures. Checks show their numbers as the result
+ * screen did (risk-labels.ts bandOf).
  */
 export async function buildReport(
   snapshot: HistorySnapshot,

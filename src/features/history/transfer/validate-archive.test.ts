@@ -53,6 +53,36 @@ const corruptions: [string, Mutate, RegExp][] = [
     (a) => (((a.checks[0] as unknown as Record<string, unknown>).guard = 'reject'), a),
     /damaged/,
   ],
+  [
+    'an inconclusive band that is not a pair',
+    (a) => (((a.checks[0] as unknown as Record<string, unknown>).inconclusiveBand = [0.2, 0.5, 0.7]), a),
+    /invalid inconclusive band/,
+  ],
+  [
+    'an inconclusive band whose low edge is above its high edge',
+    (a) => ((a.checks[0]!.inconclusiveBand = [0.7, 0.2]), a),
+    /invalid inconclusive band/,
+  ],
+  [
+    'an inconclusive band beyond 0–1',
+    (a) => ((a.checks[0]!.inconclusiveBand = [0.2, 1.5]), a),
+    /invalid inconclusive band/,
+  ],
+  [
+    'an inconclusive band edge stored as text',
+    (a) => (((a.checks[0] as unknown as Record<string, unknown>).inconclusiveBand = ['0.2', 0.7]), a),
+    /invalid inconclusive band/,
+  ],
+  [
+    'an inconclusive band that is not a list',
+    (a) => (((a.checks[0] as unknown as Record<string, unknown>).inconclusiveBand = { low: 0.2 }), a),
+    /invalid inconclusive band/,
+  ],
+  [
+    'an inconclusive band of null',
+    (a) => (((a.checks[0] as unknown as Record<string, unknown>).inconclusiveBand = null), a),
+    /invalid inconclusive band/,
+  ],
   ['a probability above 1', (a) => ((a.checks[0]!.probability = 1.5), a), /invalid probability/],
   [
     'a probability stored as text',
@@ -111,6 +141,27 @@ describe('archive validation', () => {
     if (!v1.ok) throw new Error(v1.error.message);
     expect('guard' in v1.value.checks[0]!).toBe(false);
     expect(v1.value.checks[0]!.probability).toBe(archive.checks[0]!.probability);
+  });
+
+  it('reads a check’s inconclusive band, an empty band, and a version 2 file (made before bands were kept)', async () => {
+    const db = await openTestDb();
+    const archive = JSON.parse(JSON.stringify(await seededArchive(db))) as HistoryArchive;
+    expect(archive.version).toBe(3);
+    archive.checks[0]!.inconclusiveBand = [0.171, 0.724];
+    const current = validateArchive(archive);
+    expect(current.ok && current.value.checks[0]!.inconclusiveBand).toEqual([0.171, 0.724]);
+    // A model without an inconclusive range has low = high; the edges 0 and 1 are allowed.
+    archive.checks[0]!.inconclusiveBand = [0.4, 0.4];
+    expect(validateArchive(archive).ok).toBe(true);
+    archive.checks[0]!.inconclusiveBand = [0, 1];
+    expect(validateArchive(archive).ok).toBe(true);
+
+    const v2Check = { ...archive.checks[0]!, guard: CAT_PHOTO_CHECK };
+    delete v2Check.inconclusiveBand;
+    const v2 = validateArchive({ ...archive, version: 2, checks: [v2Check] });
+    if (!v2.ok) throw new Error(v2.error.message);
+    expect('inconclusiveBand' in v2.value.checks[0]!).toBe(false);
+    expect(v2.value.checks[0]!.guard).toEqual(CAT_PHOTO_CHECK);
   });
 
   it.each(corruptions)('rejects %s with a plain message', async (_name, mutate, message) => {

@@ -74,6 +74,22 @@ function photoCheck(record: Json, what: string): StoredPhotoCheck | undefined {
   };
 }
 
+/**
+ * Optional (older checks have none); when present it must be a real band, since the shown number is read
+ * against it.
+ */
+function band(record: Json, what: string): [number, number] | undefined {
+  const value = record.inconclusiveBand;
+  if (value === undefined) return undefined;
+  const isUnit = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 0 && n <= 1;
+  if (!Array.isArray(value) || value.length !== 2)
+    throw new Invalid(`${what} has an invalid inconclusive band.`);
+  const [low, high] = value as unknown[];
+  if (!isUnit(low) || !isUnit(high) || low > high)
+    throw new Invalid(`${what} has an invalid inconclusive band.`);
+  return [low, high];
+}
+
 function mole(value: unknown, index: number): Mole {
   const what = `Mole ${index + 1}`;
   const record = object(value, what);
@@ -112,6 +128,7 @@ function check(value: unknown, index: number, moleIds: Set<string>): Check {
     throw new Invalid(`${what} has an invalid probability.`);
   }
   const guard = photoCheck(record, what);
+  const inconclusiveBand = band(record, what);
   return {
     id: text(record, 'id', what),
     moleId,
@@ -120,6 +137,7 @@ function check(value: unknown, index: number, moleIds: Set<string>): Check {
     probability,
     modelVersion: text(record, 'modelVersion', what),
     // Absent rather than undefined, so an imported old check is stored exactly as it was exported.
+    ...(inconclusiveBand && { inconclusiveBand }),
     ...(guard && { guard }),
     photo: image(record, 'photo', what),
     crop: image(record, 'crop', what),

@@ -58,7 +58,7 @@ export function CompareChecksView({
   first: Check;
   second: Check;
   onBack: () => void;
-  /** The model the app runs now: its checks show the number exactly as the result screen did. */
+  /** The model the app runs now: its band serves its checks saved before each check kept its own. */
   model?: CurrentModel;
 }) {
   const [before, after] = first.takenAt <= second.takenAt ? [first, second] : [second, first];

@@ -73,10 +73,36 @@ describe('TimelineItem', () => {
     const below = storedCheck({ riskLevel: 'low', probability: 0.1655, modelVersion: 'model-7' });
     expect(renderItem(below, model).textContent).toContain('Model estimate: 16%');
     cleanup();
-    // Another version's band is not known: the number is rounded as it is.
+    // Another version's check saved before bands were kept: its band is not known, so it is rounded as it is.
     const older = storedCheck({ riskLevel: 'high', probability: 0.7226, modelVersion: 'model-6' });
     const item = renderItem(older, model);
     expect(item.textContent).toContain('Model estimate: 72%');
     expect(item.getAttribute('data-probability')).toBe('0.7226');
+  });
+
+  it('shows a check with its own band as its result screen did, after a model update and before loading', () => {
+    // Saved by model-6, whose band was [0.166, 0.7224): its result screen said 73% ("From 73%: have it checked").
+    const saved = storedCheck({
+      riskLevel: 'high',
+      probability: 0.7226,
+      modelVersion: 'model-6',
+      inconclusiveBand: [0.166, 0.7224],
+    });
+    // The updated model's band would make 0.7226 inconclusive (72%): it must not be read against that.
+    const updated: CurrentModel = { version: 'model-7', inconclusiveBand: [0.171, 0.724] };
+    expect(renderItem(saved, updated).textContent).toContain('Model estimate: 73%');
+    cleanup();
+    expect(renderItem(saved, undefined).textContent).toContain('Model estimate: 73%');
+    cleanup();
+    // With the band [0.171, 0.724): 0.7241 is "have it checked", shown from 73%, not rounded down to 72%.
+    const later = storedCheck({ riskLevel: 'high', probability: 0.7241, inconclusiveBand: [0.171, 0.724] });
+    expect(renderItem({ ...later, modelVersion: 'model-7' }, undefined).textContent).toContain(
+      'Model estimate: 73%',
+    );
+    cleanup();
+    // Its own band wins over the running model's, even for a check of the same version.
+    expect(renderItem({ ...saved, modelVersion: 'model-7' }, updated).textContent).toContain(
+      'Model estimate: 73%',
+    );
   });
 });

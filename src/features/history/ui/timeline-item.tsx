@@ -12,7 +12,7 @@ interface TimelineItemProps {
   selected: boolean;
   onToggleCompare: () => void;
   onDelete: () => void;
-  /** The model the app runs now: its checks show the number exactly as the result screen did. */
+  /** The model the app runs now: its band serves its checks saved before each check kept its own. */
   model?: CurrentModel;
 }
 
