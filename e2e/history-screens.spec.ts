@@ -14,10 +14,41 @@ async function seedArchive(): Promise<Buffer> {
     readFile(seedImages.dangerousJpeg),
     readFile(seedImages.notDangerousJpeg),
   ]);
-  const image = (bytes: Buffer) => ({ type: 'image/jpeg', base64: bytes.toString('base64') });
-  const archive = {
+  return Buffer.from(
+    JSON.stringify(
+      oneMoleArchive(1, [
+        {
+          id: 'check-1',
+          moleId: 'mole-1',
+          takenAt: '2025-01-01T09:00:00.000Z',
+          riskLevel: 'low',
+          probability: 0.2,
+          modelVersion: 'seed-test',
+          photo: jpeg(second),
+          crop: jpeg(second),
+        },
+        {
+          id: 'check-2',
+          moleId: 'mole-1',
+          takenAt: '2025-04-02T09:00:00.000Z',
+          riskLevel: 'high',
+          probability: 0.75,
+          modelVersion: 'seed-test',
+          photo: jpeg(first),
+          crop: jpeg(first),
+        },
+      ]),
+    ),
+  );
+}
+
+const jpeg = (bytes: Buffer) => ({ type: 'image/jpeg', base64: bytes.toString('base64') });
+
+/** An archive of one mole, "Left shoulder", with these checks, in the given format version. */
+function oneMoleArchive(version: number, checks: object[]) {
+  return {
     format: 'naevus-mole-history',
-    version: 1,
+    version,
     exportedAt: '2025-06-01T00:00:00.000Z',
     moles: [
       {
@@ -29,30 +60,8 @@ async function seedArchive(): Promise<Buffer> {
         recheckIntervalDays: 91,
       },
     ],
-    checks: [
-      {
-        id: 'check-1',
-        moleId: 'mole-1',
-        takenAt: '2025-01-01T09:00:00.000Z',
-        riskLevel: 'low',
-        probability: 0.2,
-        modelVersion: 'seed-test',
-        photo: image(second),
-        crop: image(second),
-      },
-      {
-        id: 'check-2',
-        moleId: 'mole-1',
-        takenAt: '2025-04-02T09:00:00.000Z',
-        riskLevel: 'high',
-        probability: 0.75,
-        modelVersion: 'seed-test',
-        photo: image(first),
-        crop: image(first),
-      },
-    ],
+    checks,
   };
-  return Buffer.from(JSON.stringify(archive));
 }
 
 /** Imports the seeded archive on My moles and opens its one mole's timeline. */
@@ -135,36 +144,21 @@ test('a check of an earlier model shows the number its result screen showed, rea
   page,
 }) => {
   test.skip(skipReason !== null, skipReason ?? '');
-  const photo = (await readFile(seedImages.dangerousJpeg)).toString('base64');
-  const image = { type: 'image/jpeg', base64: photo };
-  const archive = {
-    format: 'naevus-mole-history',
-    version: 3,
-    exportedAt: '2025-06-01T00:00:00.000Z',
-    moles: [
-      {
-        id: 'mole-1',
-        name: 'Left shoulder',
-        bodyLocation: 'back-upper-left',
-        createdAt: '2025-01-01T09:00:00.000Z',
-        recheckIntervalDays: 91,
-      },
-    ],
-    checks: [
-      {
-        id: 'check-1',
-        moleId: 'mole-1',
-        takenAt: '2025-01-01T09:00:00.000Z',
-        riskLevel: 'high',
-        // "From 73%: have it checked" under this band; plain rounding would say 72%.
-        probability: 0.7226,
-        modelVersion: 'an-earlier-model',
-        inconclusiveBand: [0.166, 0.7224],
-        photo: image,
-        crop: image,
-      },
-    ],
-  };
+  const image = jpeg(await readFile(seedImages.dangerousJpeg));
+  const archive = oneMoleArchive(3, [
+    {
+      id: 'check-1',
+      moleId: 'mole-1',
+      takenAt: '2025-01-01T09:00:00.000Z',
+      riskLevel: 'high',
+      // "From 73%: have it checked" under this band; plain rounding would say 72%.
+      probability: 0.7226,
+      modelVersion: 'an-earlier-model',
+      inconclusiveBand: [0.166, 0.7224],
+      photo: image,
+      crop: image,
+    },
+  ]);
   await page.goto('/');
   await page.getByTestId('open-my-moles').click();
   await page.getByTestId('import-file').setInputFiles({
