@@ -50,6 +50,16 @@ function chooseFile(file: File) {
   fireEvent.change(screen.getByTestId('import-file'), { target: { files: [file] } });
 }
 
+/** The archive of Alpha, then Alpha edited here, then that archive chosen for import; returns the edited history. */
+async function importEditedArchive(db: HistoryDb): Promise<HistorySnapshot> {
+  const file = await alphaAndItsExport(db);
+  await editSinceExport(db);
+  const edited = await stored(db);
+  render(<DataTools db={db} isEmpty={false} version={0} />);
+  chooseFile(file);
+  return edited;
+}
+
 let db: HistoryDb;
 
 beforeEach(async () => {
@@ -61,12 +71,7 @@ afterEach(cleanup);
 
 describe('DataTools import', () => {
   it('asks before an archive replaces a mole edited since the export, and changes nothing on Cancel', async () => {
-    const file = await alphaAndItsExport(db);
-    await editSinceExport(db);
-    const edited = await stored(db);
-
-    render(<DataTools db={db} isEmpty={false} version={0} />);
-    chooseFile(file);
+    const edited = await importEditedArchive(db);
     const question = await screen.findByTestId('import-confirm');
     expect(question.textContent).toContain('1 mole you already have will change:');
     const replaced = within(question).getByRole('listitem');
@@ -86,12 +91,7 @@ describe('DataTools import', () => {
   });
 
   it('Escape while the question is open acts as Cancel', async () => {
-    const file = await alphaAndItsExport(db);
-    await editSinceExport(db);
-    const edited = await stored(db);
-
-    render(<DataTools db={db} isEmpty={false} version={0} />);
-    chooseFile(file);
+    const edited = await importEditedArchive(db);
     const question = await screen.findByTestId('import-confirm');
     await waitFor(() => expect(document.activeElement).toBe(question));
     fireEvent.keyDown(within(question).getByRole('button', { name: 'Replace and import' }), {
@@ -141,11 +141,7 @@ describe('DataTools import', () => {
   });
 
   it('after "Replace and import" says how many records were added and how many replaced', async () => {
-    const file = await alphaAndItsExport(db);
-    await editSinceExport(db);
-
-    render(<DataTools db={db} isEmpty={false} version={0} />);
-    chooseFile(file);
+    await importEditedArchive(db);
     fireEvent.click(await screen.findByRole('button', { name: 'Replace and import' }));
     expect((await screen.findByTestId('history-status')).textContent).toBe(
       'Imported: 1 check added, 1 mole replaced by the archive’s version. Already on this device and left as they were: 1 check.',
